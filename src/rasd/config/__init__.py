@@ -1,0 +1,1 @@
+"""Shipped pipeline configurations."""

@@ -1,0 +1,1 @@
+"""Rasd events."""

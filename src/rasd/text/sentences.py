@@ -1,0 +1,96 @@
+"""Sentence splitting for news Arabic, offset-true.
+
+Boundaries: ``.`` ``؟`` ``?`` ``!`` ``؛`` ``…`` and line breaks. Not a boundary: a dot
+between digits (``2.5``), a dot after a known abbreviation or a single letter (``د.``,
+``أ.``, ``U.N.``), and any punctuation inside quotation marks (« » “ ” and straight
+quotes), since news quotes often span several sentences — a line break still ends a
+sentence there. Closing quotes and brackets right after the end mark stay with it.
+Sentences are ``(start, end)`` spans without surrounding whitespace.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rasd.text.normalize import normalize
+
+_ABBREV = frozenset(normalize(a) for a in (
+    "د", "أ", "م", "ص", "ق", "ج", "ه", "هـ", "ت", "ب", "ش", "ك", "ع", "س", "ط", "ح",
+    "إلخ", "الخ", "ق.م", "Dr", "Mr", "Mrs", "Ms", "Prof", "St", "Jr", "Sr", "No", "vs",
+    "etc", "Inc", "Ltd", "Co", "Gen", "Col", "Lt", "Sgt", "Gov", "Sen", "Rep",
+))
+_OPEN = "«“"
+_CLOSE = "»”"
+_EVENT_RE = re.compile(r"\n|[.!?؟؛…]+|[«»“”\"]")
+_TRAIL = set("»”\"')]}")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)\.?$")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text``."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    depth = 0
+    straight_open = False
+    n = len(text)
+    for m in _EVENT_RE.finditer(text):
+        tok = m.group()
+        i = m.start()
+        if tok == "\n":
+            _add(text, start, i, spans)
+            start = i + 1
+            depth = 0
+            straight_open = False
+            continue
+        if tok in _OPEN:
+            depth += 1
+            continue
+        if tok in _CLOSE:
+            depth = max(0, depth - 1)
+            continue
+        if tok == '"':
+            straight_open = not straight_open
+            continue
+        if depth > 0 or straight_open:
+            continue
+        end = m.end()
+        if tok == "." and not _is_boundary_dot(text, i, n):
+            continue
+        while end < n and text[end] in _TRAIL:
+            end += 1
+        # A boundary only if followed by whitespace or end of text.
+        if end < n and not text[end].isspace():
+            continue
+        _add(text, start, end, spans)
+        start = end
+    _add(text, start, n, spans)
+    return spans
+
+
+def _is_boundary_dot(text: str, i: int, n: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < n else " "
+    if prev.isdigit() and nxt.isdigit():
+        return False
+    # Word right before the dot.
+    j = i
+    while j > 0 and not text[j - 1].isspace() and text[j - 1] not in "(«“\"":
+        j -= 1
+    w = text[j:i]
+    if w and normalize(w) in _ABBREV:
+        return False
+    if len(w) == 1 and w.isalpha():
+        return False
+    # Latin initials such as U.N.
+    if "." in w and all(len(p) <= 1 for p in w.split(".")):
+        return False
+    return True
+
+
+def _add(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        spans.append((s, e))

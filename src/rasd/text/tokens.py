@@ -1,0 +1,155 @@
+"""Tokenisation with character offsets and detachable clitics.
+
+* Arabic words, Latin words, numbers (``2.5``, ``1,000``) and single punctuation marks are
+  tokens; letters glued to digits are split (``العام2023`` → ``العام`` ``2023``).
+* Proclitics are split off as their own tokens (``clitic=True``): the conjunctions و ف,
+  the prepositions ب ك ل, and ل of ``لل`` (``للأمم`` → ``ل`` + ``لأمم``). The article ال
+  stays with its word.
+* A bare و/ف/ب/ك/ل is split only where the rest of the word is more frequent than the
+  whole word (wordfreq), so ``وقال`` → ``و`` ``قال`` but ``وزير`` stays whole.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+from rasd.doc import Token
+from rasd.text.normalize import normalize
+
+_AR = "\u0621-\u063a\u0641-\u064a\u066e-\u06d3\u06fa-\u06ff\u0750-\u077f\u08a0-\u08c9\ufb50-\ufdff\ufe70-\ufefc"
+_MARKS = "\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+_DIG = "0-9\u0660-\u0669\u06f0-\u06f9"
+TOKEN_RE = re.compile(
+    rf"[{_AR}][{_AR}{_MARKS}]*"  # Arabic word (with diacritics, tatweel, ZWJ/ZWNJ inside)
+    rf"|[{_DIG}]+(?:[.,\u066b\u066c][{_DIG}]+)*"  # number, with decimal/thousands marks
+    r"|[^\W\d_]+(?:['’][^\W\d_]+)*"  # other letters (Latin etc.), with apostrophes
+    r"|[^\s]",  # any other single non-space character
+)
+
+_ARTICLE_EXCEPTIONS = frozenset(
+    normalize(w) for w in (
+        "والدة والده والدي والدها والدته والدتي والدتها والدين والدان والديه والدين "
+        "بالغة بالغين بالغ فالح كالح والي والت والتر والس".split()
+    )
+)
+
+
+@lru_cache(maxsize=1)
+def word_frequencies() -> dict[str, int]:
+    """Normalised Arabic word → Zipf frequency × 100 (shipped data file)."""
+    freqs: dict[str, int] = {}
+    path = resources.files("rasd.text").joinpath("data/wordfreq_ar.tsv")
+    with path.open(encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#"):
+                continue
+            w, _, z = line.rstrip("\n").partition("\t")
+            freqs[w] = int(z)
+    return freqs
+
+
+@lru_cache(maxsize=200_000)
+def clitic_split(word: str) -> tuple[int, ...]:
+    """Lengths of the proclitics at the start of ``word`` (original form), e.g. (1, 1).
+
+    ``sum`` of the result is where the host word starts. Decided on the normalised form;
+    diacritics inside the word are allowed for (lengths are in original characters).
+    """
+    n = normalize(word)
+    if len(n) < 3 or len(n) != len(word):
+        if len(n) != len(word):
+            return _split_with_marks(word)
+        return ()
+    return _split_norm(n)
+
+
+def _split_norm(n: str) -> tuple[int, ...]:
+    out: list[int] = []
+    i = 0
+    if n in _ARTICLE_EXCEPTIONS:
+        return ()
+    # Conjunction.
+    if n[0] in "وف" and len(n) >= 4:
+        rest = n[1:]
+        if _starts_article(rest) or _prep_article(rest) or _more_frequent(rest, n):
+            out.append(1)
+            i = 1
+    rest = n[i:]
+    # Preposition + article: بال، كال، and لل (ل + article with elided alef).
+    if len(rest) >= 5 and rest[0] in "بك" and rest[1:3] == "ال" and rest not in _ARTICLE_EXCEPTIONS:
+        out.append(1)
+    elif len(rest) >= 4 and rest.startswith("لل"):
+        out.append(1)
+    elif len(rest) >= 4 and rest[0] in "بكل" and not rest.startswith("ال") and _more_frequent(rest[1:], rest):
+        out.append(1)
+    return tuple(out)
+
+
+def _starts_article(s: str) -> bool:
+    return len(s) >= 4 and s.startswith("ال") and s not in _ARTICLE_EXCEPTIONS
+
+
+def _prep_article(s: str) -> bool:
+    return len(s) >= 5 and ((s[0] in "بك" and s[1:3] == "ال") or s.startswith("لل"))
+
+
+def _more_frequent(rest: str, whole: str) -> bool:
+    if len(rest) < 2:
+        return False
+    f = word_frequencies()
+    fr = f.get(rest, 0)
+    return fr >= 250 and fr > f.get(whole, 0)
+
+
+def _split_with_marks(word: str) -> tuple[int, ...]:
+    # Map the split found on the mark-free form back onto the original characters.
+    keep = [i for i, c in enumerate(word) if normalize(c)]
+    n = normalize(word)
+    if len(n) != len(keep):
+        return ()
+    parts = _split_norm(n) if len(n) >= 3 else ()
+    out: list[int] = []
+    pos = 0
+    prev_orig = 0
+    for p in parts:
+        pos += p
+        o = keep[pos] if pos < len(keep) else len(word)
+        out.append(o - prev_orig)
+        prev_orig = o
+    return tuple(out)
+
+
+def tokenize(text: str, sentences: list[tuple[int, int]] | None = None) -> list[Token]:
+    """Tokens of ``text`` with offsets, clitics split; ``sentence`` set if sentences given."""
+    tokens: list[Token] = []
+    append = tokens.append
+    for m in TOKEN_RE.finditer(text):
+        s, e = m.span()
+        w = m.group()
+        c0 = w[0]
+        if "\u0621" <= c0 <= "\u06ff" and len(w) >= 3 and c0 in "وفبكلﻭ":
+            parts = clitic_split(w)
+            if parts:
+                pos = s
+                for p in parts:
+                    cl = text[pos:pos + p]
+                    append(Token(pos, pos + p, cl, normalize(cl), True))
+                    pos += p
+                rest = text[pos:e]
+                append(Token(pos, e, rest, normalize(rest), False))
+                continue
+        append(Token(s, e, w, normalize(w), False))
+    if sentences:
+        _assign_sentences(tokens, sentences)
+    return tokens
+
+
+def _assign_sentences(tokens: list[Token], sentences: list[tuple[int, int]]) -> None:
+    si = 0
+    last = len(sentences) - 1
+    for t in tokens:
+        while si < last and t.start >= sentences[si][1]:
+            si += 1
+        t.sentence = si
