@@ -362,3 +362,12 @@ class Doc:
         for v in self.events:
             chk(f"event {v.id}", v.trigger.start, v.trigger.end, v.trigger.text)
         return bad
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of `rasd.document/1` shipped in the package."""
+    import json
+    from importlib import resources
+
+    return json.loads(resources.files("rasd.schema").joinpath("document.schema.json")
+                      .read_text(encoding="utf-8"))

@@ -1,0 +1,227 @@
+"""Token features for the CRF named-entity tagger.
+
+Tokens are ANERcorp-style whitespace tokens (clitics still attached, punctuation apart).
+Features of one word type are computed once and cached (news repeats its words), so a
+sentence's feature lists are mostly list concatenation: that is what keeps tagging fast.
+
+Resources (both optional, both shipped under ``rasd/ner/data``):
+
+* ``gazetteer.tsv``: normalised word or phrase → classes (see scripts/build_ner_gazetteer.py)
+* ``clusters.tsv``: normalised word → hierarchical cluster path learnt from unlabelled news
+  (see scripts/build_ner_clusters.py)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from rasd.text.normalize import normalize
+from rasd.text.tokens import clitic_split
+
+DATA = "rasd.ner"
+
+_AR0, _AR1 = "\u0621", "\u06ff"
+_PUNCT_SHAPES = {".": "P.", "،": "P,", ",": "P,", "(": "P(", ")": "P)", '"': "Pq", "«": "Pq",
+                 "»": "Pq", ":": "P:", "-": "P-", "/": "P/"}
+
+
+def _shape(w: str) -> str:
+    c = w[0]
+    if _AR0 <= c <= _AR1:
+        return "A"
+    if c.isdigit():
+        return "D" if w.isdigit() else "Dx"
+    if c.isalpha():
+        if w.isupper():
+            return "LU"
+        return "Lc" if c.isupper() else "L"
+    return _PUNCT_SHAPES.get(c, "P")
+
+
+@dataclass
+class Resources:
+    """Gazetteer and cluster tables the features look words up in."""
+
+    gaz_words: dict[str, str] = field(default_factory=dict)  # word → class letters
+    gaz_phrases: dict[str, str] = field(default_factory=dict)  # "w1 w2 .." → class letters
+    gaz_first: dict[str, int] = field(default_factory=dict)  # first word → max phrase length
+    clusters: dict[str, str] = field(default_factory=dict)  # word → bit-path / id path
+    use_gaz: bool = True
+    use_clusters: bool = True
+
+
+def _read_tsv(path: Path | object) -> list[list[str]]:
+    rows = []
+    with path.open(encoding="utf-8") as f:  # type: ignore[attr-defined]
+        for line in f:
+            if not line.strip() or line.startswith("#"):
+                continue
+            rows.append(line.rstrip("\n").split("\t"))
+    return rows
+
+
+def load_resources(data_dir: str | Path | None = None, use_gaz: bool = True,
+                   use_clusters: bool = True) -> Resources:
+    """Read gazetteer and clusters from ``data_dir`` (default: the shipped package data)."""
+    base = Path(data_dir) if data_dir else resources.files(DATA).joinpath("data")
+    res = Resources(use_gaz=use_gaz, use_clusters=use_clusters)
+    gp = base.joinpath("gazetteer.tsv")
+    if use_gaz and gp.is_file():
+        for row in _read_tsv(gp):
+            key, cls = row[0], row[1]
+            if " " in key:
+                res.gaz_phrases[key] = cls
+                first, n = key.split(" ", 1)[0], key.count(" ") + 1
+                if n > res.gaz_first.get(first, 0):
+                    res.gaz_first[first] = n
+            else:
+                res.gaz_words[key] = cls
+    cp = base.joinpath("clusters.tsv")
+    if use_clusters and cp.is_file():
+        for row in _read_tsv(cp):
+            res.clusters[row[0]] = row[1]
+    return res
+
+
+class Featurizer:
+    """Turns a sentence (list of whitespace tokens) into CRFsuite feature lists."""
+
+    def __init__(self, res: Resources | None = None, window: int = 2) -> None:
+        self.res = res or Resources(use_gaz=False, use_clusters=False)
+        self.window = window
+        self._cache: dict[str, tuple[list[str], tuple[str, ...]]] = {}
+
+    # -- one word type ----------------------------------------------------------------
+    def _word(self, w: str) -> tuple[list[str], tuple[str, ...]]:
+        hit = self._cache.get(w)
+        if hit is not None:
+            return hit
+        n = normalize(w) or w
+        if len(self._cache) > 500_000:  # a bound for very long inputs; cheap to rebuild
+            self._cache.clear()
+        shape = _shape(w)
+        host = n
+        clit = ""
+        if shape == "A" and len(w) >= 3:
+            parts = clitic_split(w)
+            if parts:
+                cut = sum(parts)
+                host = normalize(w[cut:]) or n
+                clit = normalize(w[:cut])
+        bare = host[2:] if host.startswith("ال") and len(host) > 4 else host
+        f = ["b", "w=" + n, "s=" + shape]
+        if host != n:
+            f.append("h=" + host)
+            f.append("c=" + clit)
+        if bare != host:
+            f.append("al")
+        f.append("x=" + bare)
+        if shape == "A":
+            L = len(bare)
+            f.append("len=%d" % min(L, 8))
+            for k in (1, 2, 3):
+                if L > k:
+                    f.append("p%d=%s" % (k, bare[:k]))
+                    f.append("f%d=%s" % (k, bare[-k:]))
+        elif shape in ("L", "Lc", "LU"):
+            f.append("lw=" + w.lower())
+        res = self.res
+        gz = ""
+        if res.use_gaz:
+            gz = res.gaz_words.get(host) or res.gaz_words.get(bare) or ""
+            if not gz and host != n:
+                gz = res.gaz_words.get(n, "")
+            for c in gz:
+                f.append("g=" + c)
+        cl = ""
+        if res.use_clusters:
+            cl = res.clusters.get(n) or res.clusters.get(host) or res.clusters.get(bare) or ""
+            if cl:
+                parts_ = cl.split(".")
+                for i, _ in enumerate(parts_):
+                    f.append("k%d=%s" % (i, ".".join(parts_[: i + 1])))
+            else:
+                f.append("k=none")
+        # What neighbours see of this word: compact, so context features stay few.
+        ctx = (n, bare, shape, gz, cl.split(".", 1)[0] if cl else "", cl)
+        out = (f, ctx)
+        self._cache[w] = out
+        return out
+
+    # -- a sentence ----------------------------------------------------------------------
+    def _phrases(self, norms: list[str], hosts: list[str]) -> list[list[str]]:
+        """Longest-match multiword gazetteer hits as B/I features."""
+        res = self.res
+        out: list[list[str]] = [[] for _ in norms]
+        if not res.use_gaz or not res.gaz_phrases:
+            return out
+        n = len(norms)
+        i = 0
+        while i < n:
+            best = 0
+            cls = ""
+            for first in (norms[i], hosts[i]):
+                m = res.gaz_first.get(first)
+                if not m:
+                    continue
+                for L in range(min(m, n - i), 1, -1):
+                    key = " ".join([first] + norms[i + 1:i + L])
+                    c = res.gaz_phrases.get(key)
+                    if c and L > best:
+                        best, cls = L, c
+                        break
+            if best:
+                for c in cls:
+                    out[i].append("gp=B" + c)
+                    for j in range(i + 1, i + best):
+                        out[j].append("gp=I" + c)
+                i += best
+            else:
+                i += 1
+        return out
+
+    def sentence(self, words: list[str]) -> list[list[str]]:
+        """Feature lists for each token of one sentence."""
+        infos = [self._word(w) for w in words]
+        ctxs = [c for _, c in infos]
+        n = len(words)
+        phrase = self._phrases([c[0] for c in ctxs], [c[1] for c in ctxs])
+        win = self.window
+        pad = ("<S>", "<S>", "B", "", "", "")
+        padr = ("</S>", "</S>", "E", "", "", "")
+        feats: list[list[str]] = []
+        for i in range(n):
+            f = list(infos[i][0])
+            f.extend(phrase[i])
+            for d in range(-win, win + 1):
+                if d == 0:
+                    continue
+                j = i + d
+                c = ctxs[j] if 0 <= j < n else (pad if j < 0 else padr)
+                f.append("w%+d=%s" % (d, c[1]))
+                if abs(d) == 1:
+                    f.append("s%+d=%s" % (d, c[2]))
+                    if c[3]:
+                        for g in c[3]:
+                            f.append("g%+d=%s" % (d, g))
+                    if c[5]:
+                        f.append("k%+d=%s" % (d, c[5]))
+                    if 0 <= j < n:
+                        f.extend("p%+d%s" % (d, p) for p in phrase[j] if p[3] == "B")
+                elif c[4]:
+                    f.append("k%+d=%s" % (d, c[4]))
+            prev = ctxs[i - 1][1] if i > 0 else "<S>"
+            nxt = ctxs[i + 1][1] if i + 1 < n else "</S>"
+            f.append("bg-=" + prev + "|" + ctxs[i][1])
+            f.append("bg+=" + ctxs[i][1] + "|" + nxt)
+            feats.append(f)
+        return feats
+
+
+@lru_cache(maxsize=1)
+def shipped_resources() -> Resources:
+    """The shipped gazetteer and clusters (cached)."""
+    return load_resources()

@@ -1,0 +1,70 @@
+"""The shipped CRF tagger: load once, tag sentences of whitespace tokens."""
+
+from __future__ import annotations
+
+import json
+import threading
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from rasd.errors import ModelError
+from rasd.ner.features import Featurizer, load_resources
+
+MODEL_FILE = "ner.crfsuite"
+META_FILE = "ner_meta.json"
+
+
+class NerModel:
+    """A CRFsuite model plus the featurizer it was trained with."""
+
+    def __init__(self, model_dir: str | Path | None = None) -> None:
+        try:
+            import pycrfsuite
+        except ImportError as exc:  # pragma: no cover - dependency is declared
+            raise ModelError("python-crfsuite is not installed") from exc
+        base = Path(model_dir) if model_dir else Path(str(resources.files("rasd.ner").joinpath("data")))
+        mpath = base / MODEL_FILE
+        if not mpath.is_file():
+            raise ModelError(f"NER model missing: {mpath} (rebuild with `rasd train ner`)")
+        meta = {}
+        if (base / META_FILE).is_file():
+            meta = json.loads((base / META_FILE).read_text(encoding="utf-8"))
+        self.meta = meta
+        res_dir = base if (base / "gazetteer.tsv").is_file() or (base / "clusters.tsv").is_file() else None
+        res = load_resources(res_dir, use_gaz=meta.get("gazetteer", True),
+                             use_clusters=meta.get("clusters", True))
+        self.featurizer = Featurizer(res, window=int(meta.get("window", 2)))
+        self._path = str(mpath)
+        self._local = threading.local()  # a CRFsuite tagger is not thread-safe
+        try:
+            self._tagger()
+        except Exception as exc:
+            raise ModelError(f"cannot open NER model {mpath}: {exc}") from exc
+
+    def _tagger(self):  # type: ignore[no-untyped-def]
+        t = getattr(self._local, "tagger", None)
+        if t is None:
+            import pycrfsuite
+
+            t = pycrfsuite.Tagger()
+            t.open(self._path)
+            self._local.tagger = t
+        return t
+
+    def tag(self, words: list[str], marginals: bool = False) -> tuple[list[str], list[float] | None]:
+        """BIO tags for one sentence (and each tag's marginal probability if asked)."""
+        if not words:
+            return [], [] if marginals else None
+        tagger = self._tagger()
+        tags = tagger.tag(self.featurizer.sentence(words))
+        if not marginals:
+            return tags, None
+        probs = [tagger.marginal(t, i) if t != "O" else 1.0 for i, t in enumerate(tags)]
+        return tags, probs
+
+
+@lru_cache(maxsize=4)
+def load_model(model_dir: str | None = None) -> NerModel:
+    """The NER model in ``model_dir`` (default: shipped), loaded once."""
+    return NerModel(model_dir)
