@@ -49,23 +49,21 @@ def decode_bytes(data: bytes, record: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # A few stray bad bytes in UTF-8 text: repair rather than refuse.
+    repaired = data.decode("utf-8", errors="replace")
+    bad = repaired.count("\ufffd")
+    if bad / max(1, len(repaired)) <= MAX_BAD_BYTES:
+        return repaired
     # Windows-1256 is still common for Arabic pages; accept it only if it yields Arabic.
-    try:
-        text = data.decode("cp1256")
-        arabic = sum(1 for c in text if "\u0600" <= c <= "\u06ff")
-        letters = sum(1 for c in text if c.isalpha())
-        if letters and arabic / letters > 0.5:
-            return text
-    except UnicodeDecodeError:
-        pass
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    if bad / max(1, len(text)) > MAX_BAD_BYTES:
-        raise BinaryInputError(
-            f"not valid UTF-8 ({bad} undecodable bytes) and not Windows-1256 Arabic",
-            record=record,
-        )
-    return text
+    text = data.decode("cp1256", errors="replace")
+    arabic = sum(1 for c in text if "\u0600" <= c <= "\u06ff")
+    letters = sum(1 for c in text if c.isalpha())
+    if letters and arabic / letters > 0.5 and text.count("\ufffd") == 0:
+        return text
+    raise BinaryInputError(
+        f"not valid UTF-8 ({bad} undecodable bytes) and not Windows-1256 Arabic",
+        record=record,
+    )
 
 
 class _MainText(HTMLParser):

@@ -4,7 +4,8 @@ Gold names things by surface strings, so the scorer first finds every *occurrenc
 gold string in the text: an exact match that starts at a word boundary (optionally after
 up to two detachable proclitics و ف ب ل ك) and ends at one. Then, per stage:
 
-* entities: typed mention P/R/F1 on exact offsets; per gold entity whether it was found,
+* entities: typed mention P/R/F1 on exact offsets (flat: an occurrence nested in a longer
+  gold occurrence does not count); per gold entity whether it was found,
   whether all its occurrences ended in one system entity, and whether ``name_en`` is one
   of the accepted names; for LOC entities with gold ``geo``, right country and distance.
 * times: a system time matches a gold time when their spans overlap; recall, precision and
@@ -165,6 +166,16 @@ class _GoldIndex:
         for ge in self.gold_ents:
             spans = sorted({o for m in ge.get("mentions") or [] for o in occurrences(text, m)})
             self.occ.append(spans)
+        # Annotation is flat (as CoNLL): an occurrence inside a longer gold occurrence
+        # ("مالي" inside the mission's full name) is not a mention of its own.
+        allspans = sorted({o for occ in self.occ for o in occ}, key=lambda x: (x[0], -x[1]))
+        nested = set()
+        for a in allspans:
+            for b in allspans:
+                if b != a and b[0] <= a[0] and a[1] <= b[1]:
+                    nested.add(a)
+                    break
+        self.occ = [[o for o in occ if o not in nested] for occ in self.occ]
         self.by_name: dict[str, int] = {}
         for gi, ge in enumerate(self.gold_ents):
             for n in ge.get("name_en") or []:

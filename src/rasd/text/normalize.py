@@ -55,6 +55,11 @@ for _cp in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFEFF)):
         _MAP[_c] = _apply_base(_n.replace(" ", ""))
 
 _TABLE = str.maketrans(_MAP)
+# Characters whose normalised form is not exactly one character (deleted or expanded).
+_NOT_ONE = "".join(sorted(c for c, r in _MAP.items() if len(r) != 1))
+import re as _re  # noqa: E402
+
+_NOT_ONE_RE = _re.compile("[" + _re.escape(_NOT_ONE) + "]")
 
 
 def normalize(s: str) -> str:
@@ -82,7 +87,7 @@ class NormView:
     def __init__(self, text: str) -> None:
         self.text = text
         norm = text.translate(_TABLE)
-        if len(norm) == len(text):
+        if _NOT_ONE_RE.search(text) is None:
             # Every mapping used was one-to-one: offsets are the identity.
             self.norm = norm
             self._orig: list[int] | None = None

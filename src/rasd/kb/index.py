@@ -1,0 +1,187 @@
+"""The compiled knowledge base: entries, the alias index and alias lookup.
+
+The KB is written as TSV files under ``rasd/kb/data`` (hand-written and generated ones)
+and compiled by ``scripts/build_kb.py`` into ``data/kb_index.json``, which is what is
+loaded here. Alias keys are :func:`alias_key` forms (normalised, one space between words).
+
+Alias flags (how sure a bare occurrence of the alias is):
+
+* ``STRONG`` -- the alias names the entry wherever it appears;
+* ``WEAK`` (``~`` in the data) -- only when the entry is named strongly elsewhere in the
+  document, or a trigger word (تنظيم، حركة، جماعة ...) stands before it;
+* ``CONTEXT`` (``~~``) -- only after a trigger word (``الدولة`` after ``تنظيم``);
+* ``FOCUS`` (``^``) -- a generic word (``الحكومة``, ``الجيش``) that names the entry of the
+  document's focus country;
+* ``requires`` (``@id,id``) -- the alias counts only if one of those entries is named in
+  the document too (``الأمين العام`` needs the United Nations).
+
+Entries of type ``OFFICE`` are titles (UN Secretary-General, President of Turkey); their
+``holders`` say who held them when, so a title can be resolved to a person at a date.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from rasd.errors import ModelError
+from rasd.text.normalize import normalize
+
+STRONG, WEAK, CONTEXT, FOCUS = 0, 1, 2, 3
+_WORD_RE = re.compile(r"\w+")
+
+
+def alias_key(s: str) -> str:
+    """The lookup key of a name: normalised, words joined by one space."""
+    return " ".join(_WORD_RE.findall(normalize(s)))
+
+
+@dataclass
+class KBEntry:
+    """One actor of the knowledge base."""
+
+    id: str
+    type: str
+    name_en: str
+    name_ar: str
+    aliases: list[str] = field(default_factory=list)
+    acronyms: list[str] = field(default_factory=list)
+    country: str | None = None
+    role: str | None = None
+    wikidata: str | None = None
+    offices: list[tuple[str, str | None, str | None]] = field(default_factory=list)
+    source: str | None = None
+
+    @property
+    def is_office(self) -> bool:
+        return self.type == "OFFICE"
+
+
+@dataclass
+class AliasHit:
+    """One entry an alias may name, with how sure the alias is."""
+
+    entry: int
+    flag: int = STRONG
+    requires: tuple[str, ...] = ()
+
+
+class KBIndex:
+    """Entries plus an alias index over them (see module docstring)."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.entries: list[KBEntry] = []
+        for e in data["entries"]:
+            self.entries.append(KBEntry(
+                id=e["id"], type=e["type"], name_en=e["name_en"], name_ar=e["name_ar"],
+                aliases=e.get("aliases", []), acronyms=e.get("acronyms", []),
+                country=e.get("country"), role=e.get("role"), wikidata=e.get("wikidata"),
+                offices=[tuple(o) for o in e.get("offices", [])], source=e.get("source"),
+            ))
+        self.by_id = {e.id: i for i, e in enumerate(self.entries)}
+        self.aliases: dict[str, list[AliasHit]] = {}
+        for key, hits in data["aliases"].items():
+            self.aliases[key] = [AliasHit(h[0], h[1], tuple(h[2]) if len(h) > 2 else ())
+                                 for h in hits]
+        # Word-prefixes of multi-word aliases, so a longest-match scan can stop early.
+        self.prefixes: set[str] = set()
+        for key in self.aliases:
+            parts = key.split(" ")
+            for k in range(1, len(parts)):
+                self.prefixes.add(" ".join(parts[:k]))
+        # Office code -> [(person entry index, start, end)].
+        self.holders: dict[str, list[tuple[int, str | None, str | None]]] = {}
+        for i, e in enumerate(self.entries):
+            for code, s, t in e.offices:
+                self.holders.setdefault(code, []).append((i, s, t))
+        self.sources: list[str] = data.get("sources", [])
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def get(self, entry_id: str) -> KBEntry | None:
+        """The entry with this id, or ``None``."""
+        i = self.by_id.get(entry_id)
+        return self.entries[i] if i is not None else None
+
+    def holder(self, office_id: str, date: str | None) -> int | None:
+        """Index of the person holding office ``office_id`` on ``date`` (ISO; None = now)."""
+        code = office_id.split(":", 1)[1] if office_id.startswith("office:") else office_id
+        best = None
+        for i, s, t in self.holders.get(code, []):
+            if date is None:
+                if t is None:
+                    best = i
+                continue
+            d = date[:10]
+            if (s is None or s <= d) and (t is None or d <= t):
+                best = i
+        return best
+
+    def hits(self, name: str) -> list[AliasHit]:
+        """Alias hits for ``name``, trying it as is and without a leading clitic."""
+        for _skip, form in key_variants(alias_key(name)):
+            h = self.aliases.get(form)
+            if h:
+                return h
+        return []
+
+
+def key_variants(key: str) -> list[tuple[int, str]]:
+    """``(chars skipped, form)`` readings of a key whose first word may carry a clitic.
+
+    و/ف (conjunction), then ب/ك/ل (preposition); ``لل`` reads as ل + ال.
+    """
+    out = [(0, key)]
+    if len(key) < 3:
+        return out
+
+    def prep(off: int, s: str) -> None:
+        if len(s) >= 4 and s.startswith("لل"):
+            out.append((off + 1, "ال" + s[2:]))
+        elif len(s) >= 3 and s[0] in "بكل":
+            out.append((off + 1, s[1:]))
+
+    if key[0] in "وف" and len(key) >= 3:
+        out.append((1, key[1:]))
+        prep(1, key[1:])
+    prep(0, key)
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_index() -> KBIndex:
+    """The shipped KB index (loaded once)."""
+    try:
+        raw = resources.files("rasd.kb").joinpath("data/kb_index.json").read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError) as exc:
+        raise ModelError(f"KB index missing: {exc}; run scripts/build_kb.py") from exc
+    try:
+        return KBIndex(json.loads(raw))
+    except (ValueError, KeyError) as exc:
+        raise ModelError(f"KB index corrupt: {exc}") from exc
+
+
+def lookup(name: str, date: str | None = None) -> list[KBEntry]:
+    """KB entries ``name`` may refer to (exact, normalised, leading clitic stripped).
+
+    A title (``الأمين العام للأمم المتحدة``) gives the person holding it on ``date``.
+    """
+    if not name or not name.strip():
+        return []
+    kb = load_index()
+    out: list[KBEntry] = []
+    seen: set[int] = set()
+    for h in kb.hits(name):
+        e = kb.entries[h.entry]
+        idx: int | None = h.entry
+        if e.is_office:
+            idx = kb.holder(e.id, date)
+        if idx is not None and idx not in seen:
+            seen.add(idx)
+            out.append(kb.entries[idx])
+    return out
