@@ -209,8 +209,8 @@ ADMIN1_ALIASES = {
     ("SY", "Deir ez-Zor"): ["دير الزور", "محافظة دير الزور"],
     ("SA", "Eastern Province"): ["المنطقة الشرقية"],
     ("SA", "Northern Borders"): ["الحدود الشمالية", "منطقة الحدود الشمالية"],
-    ("SA", "Al-Qassim"): ["القصيم", "منطقة القصيم"],
-    ("SA", "Asir"): ["عسير", "منطقة عسير"],
+    ("SA", "Al Qassim"): ["القصيم", "منطقة القصيم"],
+    ("SA", "Asir Region"): ["عسير", "منطقة عسير"],
     ("SA", "Jazan"): ["جازان", "جيزان", "منطقة جازان"],
     ("SA", "Najran"): ["نجران", "منطقة نجران"],
     ("SA", "Al Jawf"): ["الجوف", "منطقة الجوف"],
@@ -220,8 +220,8 @@ ADMIN1_ALIASES = {
     ("SA", "Mecca Region"): ["منطقة مكة المكرمة"],
     ("SA", "Medina Region"): ["منطقة المدينة المنورة"],
     ("SA", "Riyadh Region"): ["منطقة الرياض"],
-    ("YE", "Muhafazat Hadramawt"): ["حضرموت", "محافظة حضرموت"],
-    ("YE", "Ma’rib"): ["مأرب", "محافظة مأرب"],
+    ("YE", "Hadramaout"): ["حضرموت", "محافظة حضرموت"],
+    ("YE", "Marib"): ["مأرب", "محافظة مأرب"],
     ("YE", "Al Bayda"): ["البيضاء", "محافظة البيضاء"],
     ("YE", "Shabwah"): ["شبوة", "محافظة شبوة"],
     ("YE", "Abyan"): ["أبين", "محافظة أبين"],
@@ -229,19 +229,19 @@ ADMIN1_ALIASES = {
     ("YE", "Al Mahrah"): ["المهرة", "محافظة المهرة"],
     ("YE", "Sa'dah"): ["صعدة", "محافظة صعدة"],
     ("YE", "Al Hudaydah"): ["الحديدة", "محافظة الحديدة"],
-    ("YE", "Ta‘izz"): ["تعز", "محافظة تعز"],
+    ("YE", "Taizz"): ["تعز", "محافظة تعز"],
     ("YE", "Lahij"): ["لحج", "محافظة لحج"],
-    ("YE", "Al Dali’"): ["الضالع", "محافظة الضالع"],
+    ("YE", "Ad Dali"): ["الضالع", "محافظة الضالع"],
     ("IQ", "Nineveh"): ["نينوى", "محافظة نينوى"],
     ("IQ", "Salah ad Din"): ["صلاح الدين", "محافظة صلاح الدين"],
     ("IQ", "Diyala"): ["ديالى", "محافظة ديالى"],
-    ("IQ", "Anbar"): ["الأنبار", "محافظة الأنبار"],
+    ("IQ", "Al Anbar"): ["الأنبار", "محافظة الأنبار"],
     ("IQ", "Dhi Qar"): ["ذي قار", "محافظة ذي قار"],
     ("IQ", "Maysan"): ["ميسان", "محافظة ميسان"],
     ("IQ", "Al Muthanna"): ["المثنى", "محافظة المثنى"],
     ("IQ", "Wasit"): ["واسط", "محافظة واسط"],
     ("IQ", "Babil"): ["بابل", "محافظة بابل"],
-    ("IQ", "Al Qādisiyyah"): ["القادسية", "محافظة القادسية", "الديوانية"],
+    ("IQ", "Al Qadisiyah"): ["القادسية", "محافظة القادسية", "الديوانية"],
     ("LY", "Al Jabal al Akhḑar"): ["الجبل الأخضر"],
     ("ML", "Tombouctou"): ["منطقة تمبكتو", "تمبكتو", "تومبوكتو"],
     ("ML", "Gao"): ["منطقة غاو", "غاو"],
@@ -273,7 +273,7 @@ ADMIN1_ALIASES = {
     ("NE", "Tillaberi"): ["تيلابيري", "منطقة تيلابيري"],
     ("NE", "Diffa"): ["ديفا", "منطقة ديفا"],
     ("TN", "Kasserine"): ["القصرين", "ولاية القصرين"],
-    ("TN", "Sidi Bou Zid"): ["سيدي بوزيد", "ولاية سيدي بوزيد"],
+    ("TN", "Sidi Bouzid"): ["سيدي بوزيد", "ولاية سيدي بوزيد"],
 }
 
 #: Names that collide with very common words whatever the population; every place under
@@ -491,7 +491,8 @@ def build(shared: Path) -> dict[str, bytes]:
         if f"C{cc}" not in places:
             continue
         key = f"A{a['gid']}"
-        adm1_by_name[(cc, a["name"])] = key
+        adm1_by_name[(cc, _adm_core(a["ascii"]))] = key
+        adm1_by_name.setdefault((cc, _adm_core(a["name"])), key)
         st = states.get(code)
         s = seat.get(code)
         if st and st["latitude"]:
@@ -528,8 +529,8 @@ def build(shared: Path) -> dict[str, bytes]:
             if _usable(nk) and (nk in label_values or nk in gc_names_by_cc[cc]):
                 add_name(st["native"], key, "dr5hn")
     for (cc, en), al in ADMIN1_ALIASES.items():
-        key = adm1_by_name.get((cc, en))
-        if key is None:
+        key = adm1_by_name.get((cc, _adm_core(en)))
+        if key is None or key not in places:
             print(f"warning: no admin1 {cc} {en}", file=sys.stderr)
             continue
         for a in al:
@@ -699,10 +700,11 @@ def _flag(k: str, cands: list[dict], freqs: dict[str, int]) -> str:
         return "strong"
     if z >= 5.3 and top < 6.5:
         return "drop"  # function words and very common words naming small places
-    # The more common the word, the bigger the place must be to be taken on sight.
-    if z >= 3.0 + 0.45 * max(0.0, top - 3.7):
-        return "weak"
-    return "strong"
+    # Places of 100k people or more (and admin areas) are what news names; a smaller place
+    # whose name is also a common word needs context.
+    if top >= 5.0:
+        return "strong"
+    return "weak" if z >= 3.3 else "strong"
 
 
 def _nationality_forms(adir: Path, country_name_en: dict[str, str],

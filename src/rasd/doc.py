@@ -42,7 +42,7 @@ class Span:
 Mention = Span
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """One token of the text layer.
 

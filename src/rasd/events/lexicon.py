@@ -263,9 +263,8 @@ def add_entry(lex: Lexicon, typ: str, perf: str, impf: str, nouns: str, mode: st
         for i in imps:
             for f in imperfect_forms(i):
                 lex.add(f, Form(lem, "verb", "impf"))
-        if nouns in ("", "-") and source == "seed":
-            pass
-        for n in pattern_nouns(perf_n) if source != "seed" or nouns in ("", "-") else ():
+        # Hand-written lines list their nouns; derived patterns only for CAMEO verbs.
+        for n in pattern_nouns(perf_n) if source != "seed" else ():
             for f in _noun_forms(n):
                 lex.add(f, Form(lem, "noun", "noun"))
     if nouns not in ("", "-"):

@@ -1,1 +1,49 @@
-"""Rasd ner."""
+"""Arabic named-entity recognition: a CRF over ANERcorp-style tokens with gazetteer and
+word-cluster features, shipped ready to use (no download).
+
+* :class:`rasd.ner.stage.NerStage`: the pipeline stage (``doc.tokens`` → ``doc.entities``).
+* :func:`tag_conll`: CoNLL in (one token a line), ``token TAG`` out (``rasd tag --conll``).
+* :func:`rasd.ner.train.main`: rebuild the model (``rasd train ner``).
+* :mod:`rasd.ner.conlleval`: entity-level P/R/F1 with conlleval's rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+__all__ = ["tag_conll", "tag_words"]
+
+
+def tag_words(words: list[str]) -> list[str]:
+    """BIO tags (PERS/LOC/ORG/MISC, as ANERcorp) for one sentence of whitespace tokens."""
+    from rasd.ner.model import load_model
+
+    return load_model().tag(words)[0]
+
+
+def tag_conll(lines: Iterable[str], max_run: int = 250) -> Iterator[str]:
+    """Read one token a line (blank line between sentences, further columns ignored) and
+    yield ``token TAG`` lines, with a blank line after each sentence."""
+    from rasd.ner.model import load_model
+
+    model = load_model()
+    sent: list[str] = []
+
+    def flush() -> Iterator[str]:
+        tags: list[str] = []
+        for k in range(0, len(sent), max_run):
+            tags.extend(model.tag(sent[k:k + max_run])[0])
+        for w, t in zip(sent, tags):
+            yield f"{w} {t}"
+        yield ""
+
+    for line in lines:
+        parts = line.split()
+        if not parts:
+            if sent:
+                yield from flush()
+                sent = []
+            continue
+        sent.append(parts[0])
+    if sent:
+        yield from flush()

@@ -121,28 +121,49 @@ def _split_with_marks(word: str) -> tuple[int, ...]:
     return tuple(out)
 
 
+_NORM: dict[str, str] = {}
+
+
+def _norm(w: str) -> str:
+    n = _NORM.get(w)
+    if n is None:
+        n = normalize(w)
+        if len(_NORM) < 500_000:
+            _NORM[w] = n
+    return n
+
+
 def tokenize(text: str, sentences: list[tuple[int, int]] | None = None) -> list[Token]:
     """Tokens of ``text`` with offsets, clitics split; ``sentence`` set if sentences given."""
     tokens: list[Token] = []
     append = tokens.append
+    get = _NORM.get
+    bounds = [e for _, e in sentences] if sentences else []
+    si, last = 0, len(bounds) - 1
+    limit = bounds[0] if bounds else len(text) + 1
     for m in TOKEN_RE.finditer(text):
-        s, e = m.span()
         w = m.group()
-        c0 = w[0]
-        if "\u0621" <= c0 <= "\u06ff" and len(w) >= 3 and c0 in "وفبكلﻭ":
+        s = m.start()
+        e = s + len(w)
+        if s >= limit:
+            while si < last and s >= bounds[si]:
+                si += 1
+            limit = bounds[si] if si < last else len(text) + 1
+        if w[0] in "وفبكل" and len(w) >= 3:
             parts = clitic_split(w)
             if parts:
                 pos = s
                 for p in parts:
                     cl = text[pos:pos + p]
-                    append(Token(pos, pos + p, cl, normalize(cl), True))
+                    append(Token(pos, pos + p, cl, _norm(cl), True, si))
                     pos += p
                 rest = text[pos:e]
-                append(Token(pos, e, rest, normalize(rest), False))
+                append(Token(pos, e, rest, _norm(rest), False, si))
                 continue
-        append(Token(s, e, w, normalize(w), False))
-    if sentences:
-        _assign_sentences(tokens, sentences)
+        n = get(w)
+        if n is None:
+            n = _norm(w)
+        append(Token(s, e, w, n, False, si))
     return tokens
 
 

@@ -1,0 +1,187 @@
+"""Casualty counts: Arabic numbers (digits and words) and dead/injured patterns.
+
+Vague quantities follow ACLED's coding rules: "dozens" (عشرات) counts 12, "hundreds"
+(مئات) 100, "thousands" (آلاف) 1000; "more than 700" (أكثر من 700) is the lower bound 700.
+Everything works on normalised text (:func:`rasd.text.normalize.normalize`).
+"""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = {
+    "واحد": 1, "واحده": 1, "احد": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2,
+    "ثلاثه": 3, "ثلاث": 3, "اربعه": 4, "اربع": 4, "خمسه": 5, "خمس": 5, "سته": 6, "ست": 6,
+    "سبعه": 7, "سبع": 7, "ثمانيه": 8, "ثماني": 8, "ثمان": 8, "تسعه": 9, "تسع": 9,
+    "عشره": 10, "عشر": 10,
+}
+_TENS = {
+    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40,
+    "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
+    "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
+}
+_BIG = {"مئه": 100, "مائه": 100, "مئتين": 200, "مئتان": 200, "مائتين": 200, "مائتان": 200,
+        "الف": 1000, "الفا": 1000, "الفين": 2000, "الفان": 2000}
+_VAGUE = {"عشرات": 12, "العشرات": 12, "مئات": 100, "المئات": 100, "الاف": 1000,
+          "الالاف": 1000, "عده": 3, "بضعه": 3, "بضع": 3}
+#: Person nouns whose dual form (طفلين، جنديان) counts 2.
+_PERSON_STEMS = ("طفل", "جندي", "شخص", "مدني", "شرطي", "متظاهر", "عسكري", "مسلح",
+                 "رجل", "امراه", "صحفي", "مواطن", "عنصر", "ضابط", "مجند", "طالب")
+
+from rasd.text.normalize import normalize as _n  # noqa: E402
+
+# Keys above are written by hand; normalise them the way the text is (مئه → ميه).
+_UNITS = {_n(k): v for k, v in _UNITS.items()}
+_TENS = {_n(k): v for k, v in _TENS.items()}
+_BIG = {_n(k): v for k, v in _BIG.items()}
+_VAGUE = {_n(k): v for k, v in _VAGUE.items()}
+_PERSON_STEMS = tuple(_n(k) for k in _PERSON_STEMS)
+
+_WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)?|[\u0621-\u064a]+")
+
+
+def _strip_w(w: str) -> str:
+    return w[1:] if w.startswith("و") and len(w) > 3 and w[1:] in _UNITS | _TENS else w
+
+
+def parse_number(words: list[str], i: int) -> tuple[int | None, int]:
+    """The number starting at ``words[i]`` and how many words it used ((None, 0) if none)."""
+    if i >= len(words):
+        return None, 0
+    w = words[i]
+    if w[0].isdigit():
+        try:
+            v = int(float(w.replace(",", "")))
+        except ValueError:
+            return None, 0
+        j = i + 1
+        if j < len(words) and words[j] in ("الف", "الاف"):
+            return v * 1000, 2
+        return v, 1
+    if w in _VAGUE:
+        return _VAGUE[w], 1
+    total = 0
+    used = 0
+    j = i
+    while j < len(words):
+        x = _strip_w(words[j]) if j > i else words[j]
+        if x in _UNITS:
+            v = _UNITS[x]
+            # احد عشر / ثلاثه عشر
+            if j + 1 < len(words) and words[j + 1] == "عشر":
+                v += 10
+                j += 1
+            total += v
+        elif x in _TENS:
+            total += _TENS[x]
+        elif x in _BIG:
+            total = max(total, 1) * _BIG[x] if total else _BIG[x]
+        else:
+            break
+        used = j - i + 1
+        j += 1
+    if used:
+        return total, used
+    # A dual person noun: طفلين، جنديان.
+    for stem in _PERSON_STEMS:
+        for suf in ("ين", "ان", "يين", "يان"):
+            if w in (stem + suf, "ال" + stem + suf):
+                return 2, 1
+    return None, 0
+
+
+_DEAD_AFTER = ("قتلوا", "قتلو", "قتل", "قتيل", "قتيلا", "قتلي", "لقوا", "لقي", "فقدوا",
+               "ماتوا", "توفوا", "حتفهم", "مصرعهم", "جثه", "جثث", "ضحيه", "ضحايا")
+_DEAD_BEFORE = ("مقتل", "قتل", "مصرع", "وفاه", "قتلت", "سقوط", "القتلي", "الضحايا", "قتلي",
+                "اعدام", "ذبح")
+_INJ_AFTER = ("جريح", "جريحا", "جرحي", "مصاب", "مصابا", "مصابين", "اصيبوا", "جرحوا",
+              "اصيب", "بجروح", "اصابات")
+_INJ_BEFORE = ("اصابه", "اصيب", "جرح", "جرحي", "الجرحي", "المصابين", "واصيب", "اصابات")
+_FILLER = {"من", "اكثر", "نحو", "حوالي", "قرابه", "زهاء", "ما", "لا", "يقل", "عن", "الاقل",
+           "على", "اقل", "اخرين", "اخري", "الى", "حيث", "بلغ"}
+_PERSONS = {"شخص", "شخصا", "اشخاص", "مدني", "مدنيا", "مدنيين", "جندي", "جنديا", "جنود",
+            "عنصر", "عنصرا", "عناصر", "طفل", "طفلا", "اطفال", "امراه", "نساء", "مسلح", "مسلحا",
+            "مسلحين", "شرطيا", "شرطيين", "عسكريا", "عسكريين", "مهاجما", "مهاجمين", "فردا",
+            "افراد", "مواطنا", "مواطنين", "مدرسا", "رجلا", "متظاهرا", "متظاهرين", "مصليا",
+            "جنديا", "افغانيا", "عراقيا", "سوريا", "يمنيا"}
+
+
+_DEAD_AFTER = tuple(_n(w) for w in _DEAD_AFTER)
+_DEAD_BEFORE = tuple(_n(w) for w in _DEAD_BEFORE)
+_INJ_AFTER = tuple(_n(w) for w in _INJ_AFTER)
+_INJ_BEFORE = tuple(_n(w) for w in _INJ_BEFORE)
+_FILLER = {_n(w) for w in _FILLER}
+_PERSONS = {_n(w) for w in _PERSONS}
+
+
+def _norm_words(text: str) -> list[str]:
+    from rasd.text.normalize import normalize
+
+    out = []
+    for w in _WORD.findall(normalize(text)):
+        # Detach و / ب from a count word or a keyword (وأصيب، بجروح stays a keyword).
+        if w.startswith("و") and len(w) > 3 and (w[1:] in _INJ_BEFORE or w[1:] in _DEAD_BEFORE):
+            w = w[1:]
+        out.append(w)
+    return out
+
+
+def casualties(text: str) -> tuple[int | None, int | None]:
+    """(dead, injured) counts stated in ``text`` (a sentence or clause), or None."""
+    words = _norm_words(text)
+    dead: int | None = None
+    injured: int | None = None
+    for i in range(len(words)):
+        n, used = parse_number(words, i)
+        if n is None or n <= 0 or n > 10_000_000:
+            continue
+        # Skip years and clock times: a 4-digit number 1900..2100 is a year.
+        if words[i].isdigit() and 1900 <= n <= 2100 and len(words[i]) == 4:
+            continue
+        after = words[i + used: i + used + 5]
+        before = [w for w in words[max(0, i - 4): i] if w not in _FILLER][-2:]
+        kind = None
+        # "13 شخصا قتلوا", "311 فردا الذين فقدوا", "13 قتيلا"
+        window = []
+        for w in after:
+            window.append(w)
+            if w in _DEAD_AFTER or w in _INJ_AFTER:
+                break
+            if w not in _PERSONS and w not in _FILLER and w not in ("الذين", "الذي", "ممن", "بين",
+                                                                    "بينهم", "قد", "كانوا", "البالغ", "عددهم"):
+                if len(window) > 2:
+                    break
+        last = window[-1] if window else ""
+        adj = words[i - 1] if i > 0 else ""
+        if adj in _DEAD_BEFORE:
+            kind = "dead"
+        elif adj in _INJ_BEFORE:
+            kind = "injured"
+        elif last in _DEAD_AFTER:
+            kind = "dead"
+        elif last in _INJ_AFTER:
+            kind = "injured"
+        if kind is None and before:
+            b = before[-1]
+            if b in _DEAD_BEFORE:
+                kind = "dead"
+            elif b in _INJ_BEFORE:
+                kind = "injured"
+        if kind == "dead" and dead is None:
+            dead = n
+        elif kind == "injured" and injured is None:
+            injured = n
+    return dead, injured
+
+
+_CUMULATIVE = re.compile(
+    r"خلال السنوات|خلال الاعوام|منذ (?:بدء|بدايه|اندلاع|انطلاق|عام|سنه|مطلع)|حتي الان منذ|"
+    r"السنوات (?:ال)?\w+ (?:التي|الماضيه)|في السنوات|منذ \d{4}|خلال \w+ سنوات|على مدى"
+)
+
+
+def is_cumulative(text: str) -> bool:
+    """True when the sentence gives a toll over a long period rather than one incident."""
+    from rasd.text.normalize import normalize
+
+    return bool(_CUMULATIVE.search(normalize(text)))
