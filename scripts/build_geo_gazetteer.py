@@ -744,6 +744,12 @@ def _nationality_forms(adir: Path, country_name_en: dict[str, str],
         for f in list(forms):
             if not f.startswith("ال"):
                 forms.add("ال" + f)
+        for f in list(forms):
+            # امريكي / اميركي, both common.
+            if "امريك" in f:
+                forms.add(f.replace("امريك", "اميرك"))
+            if "اميرك" in f:
+                forms.add(f.replace("اميرك", "امريك"))
         for f in forms:
             if f and " " not in f and len(f) >= 3:
                 out.setdefault(f, (iso, ""))
@@ -751,7 +757,7 @@ def _nationality_forms(adir: Path, country_name_en: dict[str, str],
     for f in list(out):
         if f in {"مالي", "ماليه", "المالي", "الماليه", "ماليون", "ماليين", "الماليون",
                  "الماليين", "ماليان", "ماليتين", "ماليتان", "الماليان", "الماليتين",
-                 "الماليتان", "ماليات", "الماليات", "اليمني", "يمني"}:
+                 "الماليتان", "ماليات", "الماليات"}:
             out[f] = (out[f][0], "ambiguous")
     # الحوثي and other group/ethnic adjectives are not nationalities.
     for bad in ("الحوثي", "حوثي", "الحوثيين", "الكردي", "كردي", "الكرديه", "العربي", "عربي",
