@@ -26,8 +26,9 @@ demo: $(VENV)/.installed
 	@mkdir -p out
 	$(BIN)/rasd --version
 	$(BIN)/rasd extract examples/seed-minusma.json --format pretty
-	$(BIN)/rasd extract examples/seed-minusma.json examples/*.txt --format jsonl > out/demo.jsonl
-	@echo "wrote out/demo.jsonl ($$(wc -l < out/demo.jsonl) documents)"
+	rm -f out/rasd.db
+	$(BIN)/rasd extract examples/seed-minusma.json examples/*.txt --format jsonl --store out/rasd.db > out/demo.jsonl
+	@echo "wrote out/demo.jsonl ($$(wc -l < out/demo.jsonl) documents) and the SQLite store out/rasd.db"
 
 test: $(VENV)/.dev-installed
 	$(BIN)/python -m pytest -q

@@ -65,6 +65,8 @@ def build_parser() -> argparse.ArgumentParser:
                     help="reject texts longer than this (default 2,000,000)")
     ex.add_argument("--no-tokens", action="store_true", help="leave tokens out of the output")
     ex.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    ex.add_argument("--store", metavar="DB",
+                    help="also keep every document in this SQLite store (path or sqlite:///path)")
 
     tg = sub.add_parser(
         "tag", help="named-entity tags for pre-tokenised text (CoNLL)",
@@ -148,6 +150,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
         from rasd.pretty import render
 
         pretty = render
+    store = None
+    if args.store:
+        from rasd.store import open_store
+
+        store = open_store(args.store)
     if fmt is None:
         single = len(args.files) == 1 and args.files[0] != "-" and not args.files[0].endswith(
             (".jsonl", ".ndjson"))
@@ -166,6 +173,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 rejects.append((where, str(exc)))
                 continue
             n_ok += 1
+            if store is not None:
+                store.put(doc)
             if pretty is not None:
                 out.write(pretty(doc) + "\n")
                 continue
@@ -175,6 +184,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
             else:
                 out.write(dumps_pretty(d) + "\n")
     finally:
+        if store is not None:
+            store.close()
         if out is not sys.stdout:
             out.close()
         else:

@@ -72,4 +72,5 @@ EXIT_CODES = {
     5: "missing or corrupt model / data file",
     6: "training or evaluation data missing",
     7: "evaluation gate failed (a score fell below its floor)",
+    8: "the store cannot be opened or written",
 }

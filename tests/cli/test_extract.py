@@ -138,3 +138,13 @@ def test_pretty_format(capsys):
     assert main(["extract", str(SEED), "--format", "pretty"]) == 0
     out = capsys.readouterr().out
     assert "seed-minusma" in out and "مينوسما" in out
+
+
+def test_store_option(tmp_path, capsys):
+    db = tmp_path / "r.db"
+    assert main(["extract", str(SEED), "--store", str(db), "--format", "jsonl"]) == 0
+    from rasd.store import open_store
+
+    with open_store(db) as st:
+        assert st.ids() == ["seed-minusma"]
+        assert st.get("seed-minusma").text == json.loads(SEED.read_text(encoding="utf-8"))["text"]
