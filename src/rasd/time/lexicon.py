@@ -27,9 +27,11 @@ def _table(pairs: dict[str, object]) -> dict[str, object]:
 #   * Maghreb (Algeria, Tunisia; Morocco mixes): French-derived names (جانفي, جويلية, أوت).
 # Values are month numbers. Two-word names are in GREG_MONTHS_2 (tuple of tokens).
 GREG_MONTHS: dict[str, int] = _table({
-    "يناير|ينايِر|يناير": 1, "فبراير|فبرير|فبرابر": 2, "مارس": 3, "أبريل|إبريل|ابريل|أبريال": 4,
-    "مايو|مايه": 5, "يونيو|يونيه|يونيوم": 6, "يوليو|يوليه|يولية": 7, "أغسطس|اغسطس|أغسطوس": 8,
-    "سبتمبر|سيبتمبر": 9, "أكتوبر|اكتوبر|أكتوبار": 10, "نوفمبر|نونبر": 11, "ديسمبر|دجنبر": 12,
+    # (يونيه/يوليه: Egyptian spellings; أبريل/إبريل fold together when normalised;
+    # نونبر/دجنبر: Moroccan)
+    "يناير": 1, "فبراير": 2, "مارس": 3, "أبريل|إبريل": 4,
+    "مايو": 5, "يونيو|يونيه": 6, "يوليو|يوليه|يولية": 7, "أغسطس": 8,
+    "سبتمبر|سيبتمبر": 9, "أكتوبر": 10, "نوفمبر|نونبر": 11, "ديسمبر|دجنبر": 12,
     # Levantine / Iraqi (single-word ones)
     "شباط": 2, "آذار|اذار": 3, "نيسان": 4, "أيار|ايار": 5, "حزيران": 6, "تموز": 7,
     "آب": 8, "أيلول|ايلول": 9,
@@ -106,7 +108,8 @@ NOT_TODAY_AFTER = frozenset(_n(w) for w in (
     "التي الأخير المقبل الموعود المفتوح الواحد الأولى الثانية الثالثة الدراسي الكامل "
     "العالمية الوطنية الدولية الخاص المحدد المشهود الآخر الموالي الذى بيوم من"
 ).split())
-NOT_TODAY_BEFORE = frozenset(_n(w) for w in "نفس ذات طوال مدار طيلة كل هذا ذلك".split())
+# (عين اليوم, صحيفة اليوم: newspaper names)
+NOT_TODAY_BEFORE = frozenset(_n(w) for w in "نفس ذات طوال مدار طيلة كل هذا ذلك عين صحيفة جريدة".split())
 
 # -- Relative units ---------------------------------------------------------------------
 # Calendar-unit nouns used as "the week/month/year" with a direction word after.
@@ -191,7 +194,7 @@ AGE_CUES = frozenset(_n(w) for w in "العمر عمره عمرها عمرهم �
 YEAR_NOUNS = frozenset(_n(w) for w in ["عام", "العام", "سنة", "السنة", "عامي", "سنتي"])
 # A bare 4-digit number is a year only after one of these (or with م / هـ after it).
 YEAR_PREPS = frozenset(_n(w) for w in (
-    "منذ في حتى خلال من إلى الى بين قبل بعد لغاية مطلع أوائل بداية مستهل منتصف أواخر "
+    "منذ في حتى خلال إلى الى قبل بعد لغاية بحلول مطلع أوائل بداية مستهل منتصف أواخر "
     "نهاية ختام أواسط وحتى ومنذ وفي وخلال عامي ربيع صيف خريف شتاء"
 ).split())
 # Prepositions that make an ambiguous month name (مارس) a month.
@@ -201,6 +204,13 @@ MONTH_PREPS = frozenset(_n(w) for w in (
 ).split())
 HIJRI_MARKS = frozenset(_n(w) for w in ["هـ", "ه", "هجري", "هجرية", "للهجرة", "هجريا"])
 GREG_MARKS = frozenset(_n(w) for w in ["م", "ميلادي", "ميلادية", "للميلاد", "ميلاديا"])
+# Parts of a year before "من 2014": "الربع الأخير من 2014", "النصف الثاني من 2015".
+PART_OF_YEAR = frozenset(_n(w) for w in "الربع النصف الثلث الفصل الأشهر الشهور ربع نصف".split())
+# Counted nouns after a number: "1200 - 1900 ريال" are amounts, not years.
+COUNT_NOUNS = frozenset(_n(w) for w in (
+    "ريال دولار يورو جنيه درهم دينار ليرة طن نقطة شخص شخصا مليون مليار ألف كيلو كيلومتر متر "
+    "حالة جندي عامل طالب برميل سيارة منزل وحدة"
+).split())
 MONTH_NOUNS = frozenset(_n(w) for w in ["شهر", "شهري"])
 DAY_NOUNS = frozenset(_n(w) for w in ["يوم", "يومي"])
 
@@ -214,8 +224,8 @@ FUTURE_CUES = frozenset(_n(w) for w in (
 # Anaphoric "at that time": takes the value of the preceding time expression.
 ANAPHORS: dict[tuple[str, ...], str] = {
     tuple(_n(w) for w in k.split()): "ANAPH" for k in [
-        "آنذاك", "حينذاك", "وقتذاك", "ساعتذاك", "يومذاك", "يومها", "وقتها", "حينها",
-        "في ذلك الوقت", "في حينه",
+        # (not حينها / وقتها: mostly "then" in conditionals, "وحينها سوف ...")
+        "آنذاك", "حينذاك", "وقتذاك", "ساعتذاك", "يومذاك", "في ذلك الوقت", "في حينه",
     ]
 }
 
