@@ -69,3 +69,14 @@ def test_every_normalised_span_maps_back(text):
         assert 0 <= s < e <= len(text)
         # The original character normalises to a string containing this one.
         assert v.norm[i] in normalize(text[s:e])
+
+
+@settings(max_examples=300, deadline=None)
+@given(ARABICISH)
+def test_from_orig_inverts_to_orig(text):
+    v = NormView(text)
+    for i in range(len(v.norm)):
+        s, _ = v.to_orig(i, i + 1)
+        j = v.from_orig(s)
+        assert j <= i and v.to_orig(j, j + 1)[0] == s
+    assert v.from_orig(len(text)) == len(v.norm)

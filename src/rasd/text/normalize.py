@@ -60,6 +60,8 @@ _NOT_ONE = "".join(sorted(c for c, r in _MAP.items() if len(r) != 1))
 import re as _re  # noqa: E402
 
 _NOT_ONE_RE = _re.compile("[" + _re.escape(_NOT_ONE) + "]")
+_DELETED_RE = _re.compile("[" + _re.escape("".join(sorted(c for c, r in _MAP.items() if r == ""))) + "]")
+_EXPANDED_RE = _re.compile("[" + _re.escape("".join(sorted(c for c, r in _MAP.items() if len(r) > 1))) + "]")
 
 
 def normalize(s: str) -> str:
@@ -82,15 +84,22 @@ class NormView:
     position in ``norm``; one original character may produce several (ﻻ → لا).
     """
 
-    __slots__ = ("text", "norm", "_orig")
+    __slots__ = ("text", "norm", "_orig", "_shift")
 
     def __init__(self, text: str) -> None:
         self.text = text
         norm = text.translate(_TABLE)
+        self.norm = norm
+        self._orig: list[int] | None = None
+        # Common case: characters are only removed (diacritics, tatweel, bidi marks). The
+        # k-th removed character at original position d falls before normalised position
+        # d - k, so orig(i) = i + (removals at normalised positions <= i): one regex scan
+        # and a bisect instead of a Python loop per character.
+        self._shift: list[int] | None = None
         if _NOT_ONE_RE.search(text) is None:
-            # Every mapping used was one-to-one: offsets are the identity.
-            self.norm = norm
-            self._orig: list[int] | None = None
+            return  # every mapping one-to-one: offsets are the identity
+        if _EXPANDED_RE.search(text) is None:
+            self._shift = [m.start() - k for k, m in enumerate(_DELETED_RE.finditer(text))]
             return
         out: list[str] = []
         orig: list[int] = []
@@ -105,6 +114,10 @@ class NormView:
 
     def orig_offset(self, i: int) -> int:
         """Original offset of normalised position ``i`` (``len(norm)`` maps to ``len(text)``)."""
+        if self._shift is not None:
+            if i >= len(self.norm):
+                return len(self.text)
+            return i + bisect_right(self._shift, i)
         if self._orig is None:
             return i
         if i >= len(self._orig):
@@ -113,21 +126,29 @@ class NormView:
 
     def to_orig(self, start: int, end: int) -> tuple[int, int]:
         """The original span ``[s, e)`` that normalised span ``[start, end)`` came from."""
-        if self._orig is None:
+        if self._orig is None and self._shift is None:
             return start, end
         if end <= start:
             s = self.orig_offset(start)
             return s, s
-        s = self._orig[start]
-        e = self._orig[end - 1] + 1
-        return s, e
+        return self.orig_offset(start), self.orig_offset(end - 1) + 1
 
     def from_orig(self, offset: int) -> int:
         """The first normalised position at or after original ``offset``."""
-        if self._orig is None:
-            return offset
         from bisect import bisect_left
 
+        if self._shift is not None:
+            # Number of removed characters strictly before ``offset``.
+            lo, hi = 0, len(self._shift)
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if self._shift[mid] + mid < offset:
+                    lo = mid + 1
+                else:
+                    hi = mid
+            return offset - lo
+        if self._orig is None:
+            return offset
         return bisect_left(self._orig, offset)
 
     def __len__(self) -> int:
