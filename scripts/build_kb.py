@@ -5,11 +5,12 @@ Two steps:
 
 1. ``generate``: the systematic part, from ../shared (countries, and for every focus
    country its government, army, police, ministries, offices ...) written to
-   ``src/rasd/kb/data/gen_countries.tsv``. Sources: arwikicats nationality adjectives and
+   ``src/rasd/kb/data/gen_countries.tsv`` (further ministries and state bodies of focus
+   countries in ``gen_bodies.tsv``). Sources: arwikicats nationality adjectives and
    country names (MIT), alephdata/countrynames Arabic-script variants (MIT), and the
    hand-written country table below (English names, adjectives, Wikidata QIDs).
 2. ``compile``: every ``src/rasd/kb/data/*.tsv`` (generated + hand-written) into the
-   index ``src/rasd/kb/data/kb_index.json`` loaded at run time.
+   index ``src/rasd/kb/data/kb_index.json.gz`` loaded at run time.
 
 ``--check`` rebuilds both in memory and exits 1 when a file on disk differs (stale).
 Without ../shared, generation is skipped and only the compiled index is checked.
@@ -24,6 +25,8 @@ Rows whose id repeats an earlier one extend it (non-empty fields override, alias
 from __future__ import annotations
 
 import argparse
+import gzip
+import io
 import json
 import os
 import re
@@ -39,7 +42,8 @@ from rasd.kb.index import CONTEXT, FOCUS, STRONG, WEAK, alias_key  # noqa: E402
 DATA = SRC / "rasd" / "kb" / "data"
 SHARED = Path(os.environ.get("RASD_SHARED", REPO.parent / "shared"))
 GEN = DATA / "gen_countries.tsv"
-INDEX = DATA / "kb_index.json"
+GEN2 = DATA / "gen_bodies.tsv"
+INDEX = DATA / "kb_index.json.gz"
 COLS = ["id", "type", "name_en", "ar", "acr", "country", "role", "qid", "offices"]
 
 # ---------------------------------------------------------------------------------------
@@ -79,7 +83,7 @@ SN|Senegal|Senegalese|Q1041|senegalese||||F|
 NG|Nigeria|Nigerian|Q1033|nigerian||||F|
 CM|Cameroon|Cameroonian|Q1009|cameroonian||||F|
 GN|Guinea|Guinean|Q1006|guinean||||F|
-CF|Central African Republic|Central African|Q929|-|جمهورية أفريقيا الوسطى,أفريقيا الوسطى|||F|
+CF|Central African Republic|Central African|Q929|-|جمهورية أفريقيا الوسطى,أفريقيا الوسطى|الأفريقي الأوسطي|الأفريقية الأوسطية|F|
 ET|Ethiopia|Ethiopian|Q115|ethiopian||||F|
 ER|Eritrea|Eritrean|Q986|eritrean|إريتريا,إرتريا|||F|
 DJ|Djibouti|Djiboutian|Q977|djiboutian||||F|
@@ -136,9 +140,15 @@ JUNTAS = {"ML": "2020-08-18/", "BF": "2022-01-24/", "NE": "2023-07-26/", "GN": "
 # tier: F = focus countries only, W = all. An alias starting with ^ is a focus alias.
 INSTITUTIONS = [
     ("gov", "ORG", "Government of {C}", "F W",
-     "الحكومة {f}|حكومة {c}|السلطات {f}|^الحكومة|^السلطات"),
-    ("army", "ORG", "Armed Forces of {C}", "F W",
-     "الجيش {m}|القوات المسلحة {f}|جيش {c}|قوات الجيش {m}|القوات {f}|^الجيش|^القوات المسلحة|^القوات الحكومية"),
+     "الحكومة {f}|حكومة {c}|السلطات {f}|^الحكومة|^السلطات|^الحكومة الانتقالية|^الحكومة المؤقتة"
+     "|^الحكومة المركزية|^الحكومة الاتحادية|^الحكومة الفيدرالية|^السلطات الانتقالية|الحكومة الانتقالية {f}"
+     "|الحكومة الانتقالية في {c}|السلطات الانتقالية في {c}|السلطات الانتقالية {f}"
+     "|^الحكومة المعترف بها دوليا|^الحكومة الشرعية|الحكومة {f} المعترف بها دوليا|الحكومة الشرعية في {c}"),
+    ("army", "ORG", "{A} Armed Forces", "F W",
+     "الجيش {m}|القوات المسلحة {f}|جيش {c}|قوات الجيش {m}|القوات {f}|القوات الحكومية {f}|^الجيش|^القوات المسلحة"
+     "|^القوات الحكومية|^الجيش الوطني|^قوات الجيش|^الجيش النظامي|الجيش الوطني {m}|القوات المسلحة في {c}"
+     "|^جيش الحكومة|^قوات الحكومة|^القوات التابعة للحكومة|^القوات الموالية للحكومة|^جيش الحكومة المعترف بها دوليا"
+     "|^القوات التابعة للحكومة المعترف بها دوليا|^القوات الموالية للحكومة المعترف بها دوليا|^القوات الحكومية {f}"),
     ("police", "ORG", "Police of {C}", "F W",
      "الشرطة {f}|شرطة {c}|قوات الشرطة {f}|^الشرطة|^قوات الشرطة"),
     ("secforces", "ORG", "{A} security forces", "F W",
@@ -174,6 +184,41 @@ INSTITUTIONS = [
     ("presidency", "ORG", "Presidency of {C}", "F",
      "الرئاسة {f}|^الرئاسة"),
 ]
+# Further ministries and state bodies of focus countries: (code, English, Arabic heads).
+# Each gets "<head> {f}" (the adjective form), "<head> في {c}" and a focus alias "^<head>".
+MORE_BODIES = [
+    ("moedu", "Ministry of Education", "وزارة التربية والتعليم|وزارة التعليم|وزارة التربية"),
+    ("mohe", "Ministry of Higher Education", "وزارة التعليم العالي"),
+    ("mooil", "Ministry of Oil", "وزارة النفط|وزارة البترول|وزارة الطاقة"),
+    ("moecon", "Ministry of Economy", "وزارة الاقتصاد"),
+    ("motrade", "Ministry of Trade", "وزارة التجارة"),
+    ("moagri", "Ministry of Agriculture", "وزارة الزراعة"),
+    ("motransport", "Ministry of Transport", "وزارة النقل"),
+    ("molabour", "Ministry of Labour", "وزارة العمل"),
+    ("mosocial", "Ministry of Social Affairs", "وزارة الشؤون الاجتماعية"),
+    ("moawqaf", "Ministry of Religious Affairs", "وزارة الأوقاف|وزارة الشؤون الإسلامية|وزارة الشؤون الدينية"),
+    ("moplanning", "Ministry of Planning", "وزارة التخطيط"),
+    ("mowater", "Ministry of Water Resources", "وزارة الموارد المائية|وزارة المياه|وزارة الري"),
+    ("moelec", "Ministry of Electricity", "وزارة الكهرباء"),
+    ("mohousing", "Ministry of Housing", "وزارة الإسكان"),
+    ("motourism", "Ministry of Tourism", "وزارة السياحة"),
+    ("moculture", "Ministry of Culture", "وزارة الثقافة"),
+    ("moyouth", "Ministry of Youth and Sports", "وزارة الشباب والرياضة|وزارة الرياضة"),
+    ("mocomm", "Ministry of Communications", "وزارة الاتصالات"),
+    ("mohr", "Ministry of Human Rights", "وزارة حقوق الإنسان"),
+    ("moenv", "Ministry of Environment", "وزارة البيئة"),
+    ("molocal", "Ministry of Local Administration", "وزارة الإدارة المحلية|وزارة الحكم المحلي"),
+    ("momigration", "Ministry of Migration", "وزارة الهجرة|وزارة الهجرة والمهجرين"),
+    ("coastguard", "Coast Guard", "خفر السواحل|قوات خفر السواحل"),
+    ("borderguard", "Border Guard", "حرس الحدود|قوات حرس الحدود"),
+    ("civildefense", "Civil Defence", "الدفاع المدني|المديرية العامة للدفاع المدني"),
+    ("nationalguard", "National Guard", "الحرس الوطني"),
+    ("republicanguard", "Republican Guard", "الحرس الجمهوري"),
+    ("constcourt", "Constitutional Court", "المحكمة الدستورية"),
+    ("supremecourt", "Supreme Court", "المحكمة العليا"),
+    ("elections", "Electoral Commission", "الهيئة العليا للانتخابات|المفوضية العليا للانتخابات|اللجنة العليا للانتخابات|المفوضية الوطنية للانتخابات"),
+    ("redcrescent", "Red Crescent Society", "الهلال الأحمر|جمعية الهلال الأحمر"),
+]
 
 # Offices (titles) per country: code, English, tier, Arabic title phrases.
 OFFICES = [
@@ -206,7 +251,19 @@ def _read_tsv(path: Path) -> list[dict[str, str]]:
         if len(parts) < 3:
             raise SystemExit(f"{path.name}:{ln}: needs at least id, type, name_en")
         parts += [""] * (len(COLS) - len(parts))
+        if len(parts) > len(COLS):
+            raise SystemExit(f"{path.name}:{ln}: more than {len(COLS)} columns")
         row = dict(zip(COLS, (p.strip() for p in parts[: len(COLS)])))
+        # Catch shifted columns early.
+        if row["country"] and not re.fullmatch(r"[A-Z]{2}", row["country"]):
+            raise SystemExit(f"{path.name}:{ln}: bad country {row['country']!r}")
+        if row["qid"] and not re.fullmatch(r"Q\d+", row["qid"]):
+            raise SystemExit(f"{path.name}:{ln}: bad qid {row['qid']!r}")
+        if row["type"] not in ("PER", "ORG", "LOC", "MISC", "OFFICE", "ADJ"):
+            raise SystemExit(f"{path.name}:{ln}: bad type {row['type']!r}")
+        for o in filter(None, row["offices"].split(";")):
+            if not re.fullmatch(r"[\w:]+=(\d{4}-\d\d-\d\d)?/(\d{4}-\d\d-\d\d)?", o.strip()):
+                raise SystemExit(f"{path.name}:{ln}: bad office {o!r}")
         row["_src"] = path.name
         rows.append(row)
     return rows
@@ -216,7 +273,7 @@ def _row(id_, type_, name_en, ar, acr="", country="", role="", qid="", offices="
     return "\t".join([id_, type_, name_en, ar, acr, country, role, qid, offices])
 
 
-def generate(shared: Path) -> str:
+def generate(shared: Path) -> tuple[str, str]:
     """The generated TSV text (countries, institutions, offices) from ../shared."""
     nats = json.loads((shared / "data/arwikicats_en_ar_labels/nationalities_nationalities_data.json")
                       .read_text(encoding="utf-8"))
@@ -241,6 +298,15 @@ def generate(shared: Path) -> str:
         "\t".join(COLS),
     ]
     focus = []
+    bodies: list[str] = []  # further ministries and state bodies (gen_bodies.tsv)
+    # Nationality adjectives (all forms) -> ISO, for surnames that are adjectives and focus.
+    by_en = {line.split("|")[1].lower(): line.split("|")[0] for line in COUNTRIES.strip().splitlines()}
+    for key in sorted(nats):
+        v = nats[key]
+        iso = by_en.get((v.get("en") or "").lower(), "")
+        forms = [v[k] for k in ("male", "males", "female", "females", "the_male", "the_female") if v.get(k)]
+        if forms:
+            out.append(_row(f"adj:{key.replace(' ', '_')}", "ADJ", key, "|".join(forms), "", iso))
     for line in COUNTRIES.strip().splitlines():
         iso, en, adj, qid, natkey, ar_over, m_over, f_over, tier, mon = line.split("|")
         nat = nats.get(natkey, {}) if natkey != "-" else {}
@@ -251,6 +317,9 @@ def generate(shared: Path) -> str:
         f = f_over or nat.get("the_female", "")
         if not names or not m or not f:
             raise SystemExit(f"country {iso}: Arabic names missing")
+        if m_over:
+            bare = [x[2:] if x.startswith("ال") else x for x in (m, f)]
+            out.append(_row(f"adj:{iso.lower()}", "ADJ", adj, "|".join([m, f] + bare), "", iso))
         # Country-name variants, without bare nationality adjectives (يمني is not Yemen).
         for v in aleph.get(iso, []):
             k = alias_key(v)
@@ -285,6 +354,16 @@ def generate(shared: Path) -> str:
                 continue
             out.append(_row(f"{code}:{iso}", typ, fill(en_pat), fill_ar(ar_pat), "", iso,
                             fill(en_pat)))
+        if tier == "F":
+            for code, en_head, heads in MORE_BODIES:
+                if not bodies:
+                    bodies.extend(out[:4])  # the same header comment
+                    bodies.append("\t".join(COLS))
+                names = []
+                for h in heads.split("|"):
+                    names += [f"{h} {f}", f"{h} {m}", f"{h} في {c}", f"^{h}"]
+                bodies.append(_row(f"{code}:{iso}", "ORG", f"{en_head} of {en}", "|".join(names), "",
+                                iso, f"{en_head} of {en}"))
         if iso in JUNTAS:
             out.append(_row(f"junta:{iso}", "ORG", f"Military junta of {en}",
                             fill_ar("المجلس العسكري {m}|المجلس العسكري في {c}|المجلس العسكري الحاكم في {c}|^المجلس العسكري|^المجلس العسكري الحاكم|^المجلس العسكري الانتقالي"),
@@ -297,7 +376,7 @@ def generate(shared: Path) -> str:
                 pat = MONARCH_TITLES[mon]
             out.append(_row(f"office:{code}:{iso}", "OFFICE", fill(en_pat), fill_ar(pat), "", iso,
                             fill(en_pat)))
-    return "\n".join(out) + "\n"
+    return "\n".join(out) + "\n", "\n".join(bodies) + "\n"
 
 
 _MARK_RE = re.compile(r"^(~~|~|\^)?(.*?)(?:@([\w:,.-]+))?$")
@@ -322,14 +401,37 @@ def _alias_variants(key: str, typ: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# One-word person aliases that are also common Arabic words: weak (named in full first).
+# Article-initial one-word aliases are weak unless distinctive (listed in _DISTINCT_AL).
+_COMMON_SURNAMES = {alias_key(w) for w in (
+    "رئيسي تراس جراد روحاني سلال شكري ظريف غول مرسي مشعل معصوم نجاد بنس لامي محلب كرتي بارو "
+    "هيلي قالن آموس عون بري عباس هادي صالح سلامة مبارك كيري كاتس روته مشار").split()}
+_DISTINCT_AL = {alias_key(w) for w in (
+    "السيسي السبسي السنوار السيستاني الغنوشي الدبيبة الكاظمي البكوش الجهيناوي المرزوقي "
+    "الخصاونة الغزواني القذافي البغدادي الظواهري الحريري").split()}
+
+
+def _common_surname(key: str) -> bool:
+    if key in _COMMON_SURNAMES:
+        return True
+    return key.startswith("ال") and key not in _DISTINCT_AL
+
+
 def compile_index(files: list[Path]) -> str:
     """The compiled JSON index text of the TSV files given."""
+    adjectives: dict[str, str] = {}
     merged: dict[str, dict] = {}
     order: list[str] = []
     sources: list[str] = []
     for path in files:
         sources.append(path.name)
         for r in _read_tsv(path):
+            if r["type"] == "ADJ":
+                # Nationality adjective forms -> ISO (not entries).
+                for a in r["ar"].split("|"):
+                    if alias_key(a):
+                        adjectives.setdefault(alias_key(a), r["country"])
+                continue
             if r["id"] in merged:
                 e = merged[r["id"]]
                 for k in ("type", "name_en", "country", "role", "qid", "offices"):
@@ -358,6 +460,10 @@ def compile_index(files: list[Path]) -> str:
             if mark == "" and raw in ar:
                 plain.append(text)
             hit = [idx, flag] + ([req.split(",")] if req else [])
+            if r["type"] == "PER" and flag == STRONG and not req and " " not in key \
+                    and _common_surname(key):
+                # "رئيسي" (main), "الصدر" (chest): the person only once named in full.
+                hit = [idx, WEAK, [eid]]
             for k in _alias_variants(key, r["type"]):
                 lst = aliases.setdefault(k, [])
                 # One hit per entry and key: the surest flag wins.
@@ -377,7 +483,8 @@ def compile_index(files: list[Path]) -> str:
                 if len(words) >= 2 and len(words[-1]) >= 3:
                     lst = aliases.setdefault(words[-1], [])
                     if not any(h[0] == idx for h in lst):
-                        lst.append([idx, WEAK])
+                        # Only where the person is named in full in the same document.
+                        lst.append([idx, WEAK, [eid]])
         offices = []
         for o in r["offices"].split(";"):
             o = o.strip()
@@ -400,14 +507,37 @@ def compile_index(files: list[Path]) -> str:
         e["source"] = r["_src"]
         entries.append(e)
     data = {"version": 1, "sources": sources, "entries": entries,
-            "aliases": dict(sorted(aliases.items()))}
+            "aliases": dict(sorted(aliases.items())), "adjectives": dict(sorted(adjectives.items()))}
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False) + "\n"
+
+
+def _gzip(text: str) -> bytes:
+    """Deterministic gzip (no timestamp) of the index text."""
+    buf = io.BytesIO()
+    with gzip.GzipFile(fileobj=buf, mode="wb", mtime=0, compresslevel=9) as f:
+        f.write(text.encode("utf-8"))
+    return buf.getvalue()
+
+
+def _gunzip(path: Path) -> str:
+    try:
+        return gzip.decompress(path.read_bytes()).decode("utf-8")
+    except (OSError, EOFError, UnicodeDecodeError):
+        return ""
+
+
+def _rel(p: Path) -> str:
+    try:
+        return str(p.relative_to(REPO))
+    except ValueError:
+        return str(p)
 
 
 def data_files() -> list[Path]:
     """The TSV files compiled, generated one first, then hand-written ones by name."""
-    hand = sorted(p for p in DATA.glob("*.tsv") if p.name != GEN.name)
-    return [GEN] + hand
+    hand = sorted(p for p in DATA.glob("*.tsv")
+                  if p.name not in (GEN.name, GEN2.name) and not p.name.startswith("translit"))
+    return [GEN, GEN2] + hand
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -417,27 +547,27 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     stale = []
     if (args.shared / "data").exists():
-        gen = generate(args.shared)
-        if args.check:
-            if not GEN.exists() or GEN.read_text(encoding="utf-8") != gen:
-                stale.append(GEN)
-        else:
-            GEN.write_text(gen, encoding="utf-8")
+        for path, text in zip((GEN, GEN2), generate(args.shared)):
+            if args.check:
+                if not path.exists() or path.read_text(encoding="utf-8") != text:
+                    stale.append(path)
+            else:
+                path.write_text(text, encoding="utf-8")
     elif not args.check:
-        print(f"note: {args.shared} absent; keeping {GEN.name} as is", file=sys.stderr)
+        print(f"note: {args.shared} absent; keeping {GEN.name}, {GEN2.name} as they are", file=sys.stderr)
     if args.check and stale:
-        print("stale: " + ", ".join(str(p.relative_to(REPO)) for p in stale))
+        print("stale: " + ", ".join(_rel(p) for p in stale))
         return 1
     idx = compile_index(data_files())
     if args.check:
-        if not INDEX.exists() or INDEX.read_text(encoding="utf-8") != idx:
-            print(f"stale: {INDEX.relative_to(REPO)}")
+        if not INDEX.exists() or _gunzip(INDEX) != idx:
+            print(f"stale: {_rel(INDEX)}")
             return 1
         print("kb up to date")
         return 0
-    INDEX.write_text(idx, encoding="utf-8")
+    INDEX.write_bytes(_gzip(idx))
     n = len(json.loads(idx)["entries"])
-    print(f"wrote {INDEX.relative_to(REPO)} ({n} entries)")
+    print(f"wrote {_rel(INDEX)} ({n} entries)")
     return 0
 
 

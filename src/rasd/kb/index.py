@@ -1,7 +1,7 @@
 """The compiled knowledge base: entries, the alias index and alias lookup.
 
 The KB is written as TSV files under ``rasd/kb/data`` (hand-written and generated ones)
-and compiled by ``scripts/build_kb.py`` into ``data/kb_index.json``, which is what is
+and compiled by ``scripts/build_kb.py`` into ``data/kb_index.json.gz``, which is what is
 loaded here. Alias keys are :func:`alias_key` forms (normalised, one space between words).
 
 Alias flags (how sure a bare occurrence of the alias is):
@@ -21,6 +21,7 @@ Entries of type ``OFFICE`` are titles (UN Secretary-General, President of Turkey
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ STRONG, WEAK, CONTEXT, FOCUS = 0, 1, 2, 3
 _WORD_RE = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=200_000)
 def alias_key(s: str) -> str:
     """The lookup key of a name: normalised, words joined by one space."""
     return " ".join(_WORD_RE.findall(normalize(s)))
@@ -89,8 +91,10 @@ class KBIndex:
                                  for h in hits]
         # Word-prefixes of multi-word aliases, so a longest-match scan can stop early.
         self.prefixes: set[str] = set()
+        self.first_words: set[str] = set()
         for key in self.aliases:
             parts = key.split(" ")
+            self.first_words.add(parts[0])
             for k in range(1, len(parts)):
                 self.prefixes.add(" ".join(parts[:k]))
         # Office code -> [(person entry index, start, end)].
@@ -99,6 +103,8 @@ class KBIndex:
             for code, s, t in e.offices:
                 self.holders.setdefault(code, []).append((i, s, t))
         self.sources: list[str] = data.get("sources", [])
+        # Normalised nationality adjectives (المالي، اليمنية): never a surname on their own.
+        self.adjectives: dict[str, str] = dict(data.get("adjectives", {}))
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -157,12 +163,12 @@ def key_variants(key: str) -> list[tuple[int, str]]:
 def load_index() -> KBIndex:
     """The shipped KB index (loaded once)."""
     try:
-        raw = resources.files("rasd.kb").joinpath("data/kb_index.json").read_text(encoding="utf-8")
+        blob = resources.files("rasd.kb").joinpath("data/kb_index.json.gz").read_bytes()
     except (FileNotFoundError, OSError) as exc:
         raise ModelError(f"KB index missing: {exc}; run scripts/build_kb.py") from exc
     try:
-        return KBIndex(json.loads(raw))
-    except (ValueError, KeyError) as exc:
+        return KBIndex(json.loads(gzip.decompress(blob)))
+    except (ValueError, KeyError, OSError, EOFError) as exc:
         raise ModelError(f"KB index corrupt: {exc}") from exc
 
 

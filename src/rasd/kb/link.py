@@ -1,0 +1,259 @@
+"""Finding KB aliases in text and choosing the entry each one names.
+
+:func:`scan` does a longest-match dictionary scan over the normalised view of the text
+(word by word, a leading clitic و ف ب ك ل / لل stripped off the first word), returning
+every candidate span with its alias hits. :class:`Context` holds what a document says
+about itself (focus country, entries named strongly, dateline) and :meth:`Context.choose`
+picks, among an alias's hits, the entry it names there (or none).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
+
+from rasd.kb.index import CONTEXT, FOCUS, STRONG, WEAK, AliasHit, KBIndex
+from rasd.text.normalize import normalize
+
+_WORD = re.compile(r"\w+")
+# Nouns that make a following short alias an armed group / organisation name
+# ("تنظيم الدولة", "حركة الشباب", "تنظيمي القاعدة والدولة").
+TRIGGERS = frozenset(normalize(w) for w in (
+    "تنظيم تنظيمي تنظيمات تنظيمَي جماعة جماعتي جماعات حركة حركتي حركات جبهة ميليشيا "
+    "ميليشيات مليشيا مليشيات فصيل فصائل مقاتلي مقاتلو مسلحي مسلحو عناصر خلايا خلية "
+    "دولة عصابة عصابات"
+).split())
+_GAP_OK = re.compile(r"^[ \t\u00a0-]*$")
+
+
+@dataclass
+class Candidate:
+    """A stretch of text that is a KB alias: offsets in the original text."""
+
+    start: int
+    end: int
+    w0: int  # first word index
+    w1: int  # last word index (inclusive)
+    key: str
+    hits: list[AliasHit]
+    trigger: bool = False  # a trigger noun stands right before it
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+@lru_cache(maxsize=100_000)
+def first_word_forms(w: str) -> tuple[tuple[int, str], ...]:
+    """``(chars skipped, form)`` readings of a word that may carry a leading clitic."""
+    out = [(0, w)]
+    if len(w) < 3:
+        return tuple(out)
+
+    def prep(off: int, s: str) -> None:
+        if len(s) >= 4 and s.startswith("لل"):
+            out.append((off + 1, "ال" + s[2:]))
+        elif len(s) >= 3 and s[0] in "بكل":
+            out.append((off + 1, s[1:]))
+
+    if w[0] in "وف":
+        out.append((1, w[1:]))
+        prep(1, w[1:])
+    prep(0, w)
+    return tuple(out)
+
+
+class Word(NamedTuple):
+    """A whitespace word rebuilt from tokens (clitics glued back), with its norm."""
+
+    start: int
+    end: int
+    norm: str
+    exact: bool  # len(text) == len(norm): norm offsets are text offsets
+
+
+def doc_words(text: str, tokens=None) -> list[Word]:
+    """Words of the text, clitic tokens glued to their host (punctuation as words too)."""
+    if tokens is None or not tokens:
+        from rasd.text.tokens import tokenize
+
+        tokens = tokenize(text)
+    out: list[Word] = []
+    append = out.append
+    pend_start = -1
+    pend_norm = ""
+    last_end = -1
+    for t in tokens:
+        if t.clitic:
+            if pend_start < 0 or t.start != last_end:
+                pend_start, pend_norm = t.start, ""
+            pend_norm += t.norm or normalize(t.text)
+            last_end = t.end
+            continue
+        if not t.text[:1].isalnum():
+            # Punctuation is not a word: the gap test between words sees it in the text.
+            continue
+        norm = t.norm or normalize(t.text)
+        ts, te = t.start, t.end
+        if pend_start >= 0 and ts == last_end:
+            s, norm = pend_start, pend_norm + norm
+        else:
+            if pend_start >= 0:
+                append(Word(pend_start, last_end, pend_norm, last_end - pend_start == len(pend_norm)))
+            s = ts
+        append(Word(s, te, norm, te - s == len(norm)))
+        pend_start = -1
+        last_end = te
+    if pend_start >= 0:
+        append(Word(pend_start, last_end, pend_norm, last_end - pend_start == len(pend_norm)))
+    return out
+
+
+def orig_skip(text: str, w: Word, skip: int) -> int:
+    """Original offset of normalised position ``skip`` inside word ``w``."""
+    if w.exact or skip == 0:
+        return w.start + skip
+    n = 0
+    for i in range(w.start, w.end):
+        if n == skip:
+            return i
+        n += len(normalize(text[i]))
+    return w.end
+
+
+def scan(text: str, kb: KBIndex, words: list[Word], max_words: int = 14) -> list[Candidate]:
+    """Every span that is a KB alias (all lengths, all starts)."""
+    aliases, prefixes = kb.aliases, kb.prefixes
+    firsts = kb.first_words
+    out: list[Candidate] = []
+    n = len(words)
+    for i in range(n):
+        w = words[i]
+        nm = w.norm
+        if not nm or not (nm in firsts or (nm[0] in "وفبكل" and len(nm) >= 3)):
+            continue
+        for skip, form in first_word_forms(nm):
+            if form not in aliases and form not in prefixes:
+                continue
+            key = form
+            j = i
+            while True:
+                hits = aliases.get(key)
+                if hits:
+                    out.append(Candidate(orig_skip(text, w, skip), words[j].end, i, j, key, hits))
+                if key not in prefixes or j + 1 >= n or j - i >= max_words:
+                    break
+                if not _GAP_OK.match(text[words[j].end:words[j + 1].start]):
+                    break
+                j += 1
+                key = key + " " + words[j].norm
+    for c in out:
+        # Only weak and context-only aliases look at the word before.
+        if any(h.flag == WEAK or h.flag == CONTEXT for h in c.hits):
+            c.trigger = _trigger_before(text, words, c.w0)
+    return out
+
+
+def _trigger_before(text: str, words: list[Word], i: int) -> bool:
+    """Is there a trigger noun right before word ``i`` (possibly before a coordinated name)?"""
+    # Direct: "تنظيم الدولة"; coordinated: "تنظيمي القاعدة والدولة" (one name in between).
+    for back in (1, 2, 3):
+        k = i - back
+        if k < 0:
+            return False
+        if not _GAP_OK.match(text[words[k].end:words[k + 1].start]):
+            return False
+        for _skip, form in first_word_forms(words[k].norm):
+            if form in TRIGGERS:
+                return True
+    return False
+
+
+@dataclass
+class Context:
+    """What the document tells about itself, for choosing among alias hits."""
+
+    kb: KBIndex
+    date: str | None = None
+    focus: str | None = None
+    strong: set[int] = field(default_factory=set)
+    countries: Counter = field(default_factory=Counter)
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def ok(self, h: AliasHit, trigger: bool, ner_type: str | None) -> bool:
+        """May this hit stand in this document (flags, requirements)?"""
+        e = self.kb.entries[h.entry]
+        if h.requires and not any(self.kb.by_id.get(r) in self.strong for r in h.requires):
+            return False
+        if h.flag == STRONG:
+            return True
+        if h.flag == WEAK:
+            # A short name of a group may stand where NER agrees it is a name; a surname
+            # only once the person is named in full.
+            return h.entry in self.strong or trigger or (
+                ner_type is not None and _type_ok(e.type, ner_type) and e.type in ("ORG", "MISC"))
+        if h.flag == CONTEXT:
+            return trigger
+        if h.flag == FOCUS:
+            if self.focus is not None and e.country == self.focus:
+                return True
+            # "المبعوث الدولي" once the envoy is named in the document.
+            return e.type == "OFFICE" and self.office_holder_named(e.id)
+        return False
+
+    def office_holder_named(self, office_id: str) -> bool:
+        """Is a person who held this office (at the dateline) named strongly here?"""
+        memo = self._memo
+        key = (office_id, len(self.strong))
+        if key not in memo:
+            memo[key] = self._office_holder_named(office_id)
+        return memo[key]
+
+    def _office_holder_named(self, office_id: str) -> bool:
+        code = office_id.split(":", 1)[1]
+        d = (self.date or "")[:10]
+        for i, st, en in self.kb.holders.get(code, []):
+            if i in self.strong and (not d or ((st is None or st <= d) and (en is None or d <= en))):
+                return True
+        return False
+
+    def choose(self, hits: list[AliasHit], trigger: bool = False,
+               ner_type: str | None = None) -> AliasHit | None:
+        """The hit this alias most likely names here, or ``None``."""
+        best, best_s = None, -1e9
+        focus = self.focus
+        entries = self.kb.entries
+        for h in hits:
+            if h.flag == FOCUS and entries[h.entry].country != focus and entries[h.entry].type != "OFFICE":
+                continue
+            if not self.ok(h, trigger, ner_type):
+                continue
+            e = self.kb.entries[h.entry]
+            s = -h.flag * 0.5
+            if h.entry in self.strong:
+                s += 2
+            if e.country and self.focus and e.country == self.focus:
+                s += 1.5
+            elif e.country:
+                s += 0.3 * min(self.countries.get(e.country, 0), 3)
+            if ner_type and _type_ok(e.type, ner_type):
+                s += 1
+            if e.type == "OFFICE" or e.offices:
+                s += 0.1 * _office_live(e, self.date)
+            if s > best_s:
+                best, best_s = h, s
+        return best
+
+
+def _type_ok(kb_type: str, ner_type: str) -> bool:
+    return kb_type == ner_type or (kb_type == "OFFICE" and ner_type == "PER")
+
+
+def _office_live(e, date: str | None) -> int:
+    if not date or not e.offices:
+        return 0
+    d = date[:10]
+    return int(any((s is None or s <= d) and (t is None or d <= t) for _c, s, t in e.offices))

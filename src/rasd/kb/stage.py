@@ -1,0 +1,794 @@
+"""The entities stage: KB linking, dictionary matching, in-document coreference.
+
+Input: ``doc.entities`` from the NER stage, one Entity per mention. Output: one Entity per
+real-world actor with every mention, ``name`` its fullest Arabic form, ``name_en`` from
+the KB (else a transliteration), ``kb`` = ``{"id", "wikidata"}`` when linked, ids e1..
+in order of first mention.
+
+Steps (each a method below):
+
+1. candidates: NER mentions + every KB alias found by a longest-match scan;
+2. context: the focus country and the entries named by strong aliases;
+3. choose: an entry for each candidate (flags, country focus, NER type, co-mentions),
+   then keep non-overlapping spans, longest first;
+4. cluster: same KB entry; titles to the person holding them (named in the document,
+   in apposition, or the KB's holder at the dateline); acronym definitions "X (Y)";
+   surnames and partial names; definite descriptions (البعثة، الحركة ...);
+5. propagate: other occurrences of each entity's names (and surnames) in the text;
+6. emit: name, name_en, type, kb; renumber.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rasd.doc import Doc, Entity, Span
+from rasd.kb.index import FOCUS, STRONG, KBIndex, alias_key, load_index
+from rasd.kb.link import Candidate, Context, Word, doc_words, first_word_forms, orig_skip, scan
+from rasd.text.normalize import normalize
+
+_PAREN = re.compile(r"\s*[(（]\s*([^()（）\n]{1,60}?)\s*[)）]")
+_APPOS_GAP = re.compile(r"^[\s،,]*(?:(?:لدى|في|و?ل)\s*)?$")
+# Heads of definite descriptions standing for the last entity named with that head.
+_DESC_HEADS = {normalize(w) for w in (
+    "بعثة حركة جماعة تنظيم حزب منظمة مجلس هيئة وكالة جبهة تحالف ائتلاف لجنة مفوضية "
+    "ميليشيا قوة قوات شركة محكمة صندوق برنامج مكتب اتحاد جمعية").split()}
+_NOT_APPOS = {normalize(w) for w in (
+    "باسم", "لدى", "مكتب", "نائب", "مساعد", "مستشار", "الناطق", "الناطقة", "المتحدث", "المتحدثة",
+    "ناطق", "متحدث", "ممثل", "مبعوث", "وكيل", "مدير", "سكرتير", "زوجة", "زوج", "ابن", "نجل", "شقيق")}
+_PREPS = {normalize(w) for w in ("إلى", "الى", "في", "لدى", "عن", "على", "من", "ب", "ل")}
+_GOV_HEADS = {normalize(w) for w in ("إدارة", "حكومة", "نظام")}
+_LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9.&-]*$")
+
+
+@dataclass
+class Mention:
+    """One mention kept in the document (span + what it is linked to)."""
+
+    start: int
+    end: int
+    type: str
+    entry: int | None = None  # KB entry index (an office entry for a title)
+    kind: str = "name"  # name | title | focus | desc | acr | ner
+    by: str = "ner"
+    conf: float | None = None
+    cluster: int = -1
+    extra: dict = field(default_factory=dict)
+
+
+class EntityStage:
+    """Links NER mentions to the KB, finds missed ones, merges coreferent mentions."""
+
+    name = "entities"
+    requires: tuple[str, ...] = ("mentions",)
+    provides = ("entities",)
+
+    def __init__(self, scan_text: bool = True, transliterate: bool = True,
+                 propagate: bool = True, descriptions: bool = True, gazetteer: bool = True,
+                 **options: object) -> None:
+        self.scan_text = bool(scan_text)
+        self.transliterate = bool(transliterate)
+        self.propagate = bool(propagate)
+        self.descriptions = bool(descriptions)
+        self.gazetteer = bool(gazetteer)
+        self.options = options
+        self.kb: KBIndex = load_index()
+
+    # -- main -------------------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text or ""
+        if not text.strip():
+            doc.entities = []
+            return doc
+        words = doc_words(text, doc.tokens)
+        ner = self._ner_mentions(doc)
+        cands = scan(text, self.kb, words) if self.scan_text else []
+        ctx = self._context(doc, ner, cands)
+        kept = self._choose(text, ner, cands, ctx)
+        clusters = self._cluster(doc, kept, ctx)
+        if self.propagate:
+            self._propagate(text, words, kept, clusters)
+        if self.descriptions:
+            self._descriptions_in_text(text, words, kept, clusters)
+        doc.entities = self._emit(doc, kept, clusters)
+        return doc
+
+    # -- 1. NER mentions ---------------------------------------------------------------
+    @staticmethod
+    def _ner_mentions(doc: Doc) -> list[Mention]:
+        out = []
+        text = doc.text
+        for e in doc.entities:
+            by = (e.extra or {}).get("by", "ner")
+            for m in e.mentions:
+                if 0 <= m.start < m.end <= len(text):
+                    s = m.start
+                    if e.type == "PER":
+                        s = _strip_honorifics(text, s, m.end)
+                    out.append(Mention(s, m.end, e.type, by=by, kind="ner", conf=e.confidence))
+        return out
+
+    # -- 2. context ----------------------------------------------------------------------
+    def _context(self, doc: Doc, ner: list[Mention], cands: list[Candidate]) -> Context:
+        kb = self.kb
+        ctx = Context(kb, date=doc.published)
+        first_sent_end = doc.sentences[0][1] if doc.sentences else 200
+        for c in cands:
+            for h in c.hits:
+                if h.flag == STRONG and not h.requires:
+                    e = kb.entries[h.entry]
+                    if len(c.hits) == 1 or e.type != "LOC":
+                        ctx.strong.add(h.entry)
+                    if e.country and len(c.hits) == 1:
+                        w = 2 if e.type == "LOC" else 1
+                        if c.start < first_sent_end:
+                            w *= 2
+                        ctx.countries[e.country] += w
+        for m in ner:
+            for h in kb.hits(doc.text[m.start:m.end]):
+                if h.flag == STRONG and not h.requires:
+                    e = kb.entries[h.entry]
+                    if e.type == "LOC" and e.country and e.role == "country":
+                        ctx.countries[e.country] += 1
+        if ctx.countries:
+            (top, n), *rest = ctx.countries.most_common(2) + [(None, 0)]
+            # A focus only where one country clearly dominates.
+            if n >= 2 and n > rest[0][1]:
+                ctx.focus = top
+        return ctx
+
+    # -- 3. choose spans -----------------------------------------------------------------
+    def _choose(self, text: str, ner: list[Mention], cands: list[Candidate],
+                ctx: Context) -> list[Mention]:
+        kb = self.kb
+        ner_at = {(m.start, m.end): m for m in ner}
+        pool: list[tuple[int, int, Mention]] = []  # (priority, -len, mention)
+        for c in cands:
+            nm = ner_at.get((c.start, c.end))
+            h = ctx.choose(c.hits, c.trigger, nm.type if nm else None)
+            if h is None:
+                continue
+            e = kb.entries[h.entry]
+            kind = "title" if e.type == "OFFICE" else ("focus" if h.flag == FOCUS else "name")
+            if kind == "name" and _LATIN.match(text[c.start:c.end]):
+                kind = "acr"
+            typ = "PER" if e.type == "OFFICE" else e.type
+            if e.type == "LOC" and nm and nm.type != "LOC" and h.flag != STRONG:
+                typ = nm.type
+            m = Mention(c.start, c.end, typ, h.entry, kind, by="kb",
+                        conf=nm.conf if nm else None)
+            m.extra["flag"] = h.flag
+            pool.append((0, m))
+        pool = self._split_titles(text, pool, cands, ctx)
+        for m in ner:
+            # A NER span that is itself an alias is handled by the candidate above.
+            h = ctx.choose(kb.hits(text[m.start:m.end]), False, m.type)
+            if h is not None:
+                e = kb.entries[h.entry]
+                m.entry = h.entry
+                m.kind = "title" if e.type == "OFFICE" else ("focus" if h.flag == FOCUS else "name")
+                m.extra["flag"] = h.flag
+            pool.append((1, m))
+        # Longest first; at equal spans the KB reading wins.
+        pool.sort(key=lambda pm: (-(pm[1].end - pm[1].start), pm[0], pm[1].start))
+        occ = bytearray(len(text) + 1)
+        kept: list[Mention] = []
+        kb_spans = sorted((m.start, m.end) for _p, m in pool
+                          if m.by == "kb" and m.extra.get("flag") == STRONG)
+        for _p, m in pool:
+            if occ.find(1, m.start, m.end) >= 0:
+                continue
+            if m.entry is None and m.kind == "ner" and _inner_names(m, kb_spans) >= 2:
+                # A NER span running over two KB names ("ايساف التابعة للحلف الاطلسي"):
+                # the names win.
+                continue
+            if m.entry is None and m.kind == "ner":
+                self._link_inside(m, pool, ctx)
+            occ[m.start:m.end] = b"\x01" * (m.end - m.start)
+            kept.append(m)
+        kept.sort(key=lambda m: m.start)
+        kept = self._governments_of(text, kept)
+        # KB hits confirmed in the text count as strong evidence for weak aliases later.
+        for m in kept:
+            if m.entry is not None and m.extra.get("flag") == STRONG:
+                ctx.strong.add(m.entry)
+        return kept
+
+    def _split_titles(self, text: str, pool: list, cands: list[Candidate], ctx: Context) -> list:
+        """"الأمين العام للأمم المتحدة" → title "الأمين العام" + organisation "لأمم المتحدة".
+
+        A title whose tail is the name of an organisation or place is two mentions, as in
+        the gold annotation: the title stands for the person, the name for the body.
+        """
+        kb = self.kb
+        out = []
+        for p, m in pool:
+            if m.kind != "title":
+                out.append((p, m))
+                continue
+            inner: list[tuple[Candidate, object]] = []
+            for c in sorted(cands, key=lambda c: (c.start, -c.length)):
+                if not (m.start < c.start and c.end <= m.end and c.w0 > 0):
+                    continue
+                if inner and c.start < inner[-1][0].end:
+                    continue
+                h = ctx.choose(c.hits, c.trigger, None)
+                if h is None or h.flag != STRONG or kb.entries[h.entry].type not in ("ORG", "LOC"):
+                    continue
+                inner.append((c, h))
+            if not inner:
+                out.append((p, m))
+                continue
+            # The title ends at the end of the word before the first name.
+            cut = inner[0][0].start
+            while cut > m.start and not text[cut - 1].isspace():
+                cut -= 1
+            while cut > m.start and text[cut - 1].isspace():
+                cut -= 1
+            # Drop a trailing preposition ("المبعوث الأممي إلى" + "اليمن").
+            while True:
+                k = cut
+                while k > m.start and not text[k - 1].isspace():
+                    k -= 1
+                if k > m.start and normalize(text[k:cut]) in _PREPS:
+                    cut = k
+                    while cut > m.start and text[cut - 1].isspace():
+                        cut -= 1
+                    continue
+                break
+            if cut <= m.start:
+                out.append((p, m))
+                continue
+            m.end = cut
+            out.append((p, m))
+            for c, h in inner:
+                e = kb.entries[h.entry]
+                n = Mention(c.start, c.end, e.type, h.entry, "name", by="kb")
+                n.extra["flag"] = h.flag
+                out.append((0, n))
+        return out
+
+    def _governments_of(self, text: str, kept: list[Mention]) -> list[Mention]:
+        """"إدارة الرئيس الأمريكي باراك أوباما" / "حكومة الرئيس السوداني عمر البشير" → the
+        government of that country, one ORG mention over the whole phrase."""
+        kb = self.kb
+        out: list[Mention] = []
+        i = 0
+        while i < len(kept):
+            m = kept[i]
+            e = kb.entries[m.entry] if m.entry is not None else None
+            head = _word_before(text, m.start)
+            if e is not None and e.country and (m.kind == "title" or e.type == "PER") and head:
+                hs, hw = head
+                hn = normalize(hw)
+                if hn not in _GOV_HEADS and hn[:1] in ("و", "ف", "ب", "ل") and hn[1:] in _GOV_HEADS:
+                    hs, hn = hs + 1, hn[1:]
+                if hn in _GOV_HEADS and (not out or out[-1].end <= hs):
+                    end = m.end
+                    j = i + 1
+                    if m.kind == "title" and j < len(kept) and kept[j].type == "PER" \
+                            and _APPOS_GAP.match(text[m.end:kept[j].start]):
+                        end = kept[j].end
+                        j += 1
+                    gi = kb.by_id.get(f"gov:{e.country}")
+                    if gi is not None:
+                        n = Mention(hs, end, "ORG", gi, "name", by="kb")
+                        n.extra["flag"] = STRONG
+                        out.append(n)
+                        i = j
+                        continue
+            out.append(m)
+            i += 1
+        return out
+
+    def _link_inside(self, m: Mention, pool, ctx: Context) -> None:
+        """Link a longer NER span through a KB name that covers most of it."""
+        best = None
+        for _p, k in pool:
+            if k.by != "kb" or k.entry is None or k.kind not in ("name", "acr"):
+                continue
+            if m.start <= k.start and k.end <= m.end and (k.start, k.end) != (m.start, m.end):
+                e = self.kb.entries[k.entry]
+                if e.type == m.type and (k.end - k.start) >= 0.6 * (m.end - m.start):
+                    if best is None or k.end - k.start > best.end - best.start:
+                        best = k
+        if best is not None:
+            m.entry = best.entry
+            m.kind = "name"
+
+    # -- 4. clusters -------------------------------------------------------------------
+    def _cluster(self, doc: Doc, kept: list[Mention], ctx: Context) -> list[list[Mention]]:
+        kb = self.kb
+        text = doc.text
+        clusters: list[list[Mention]] = []
+        by_entry: dict[int, int] = {}
+        by_key: dict[tuple[str, str], int] = {}
+
+        def new(m: Mention) -> int:
+            clusters.append([m])
+            m.cluster = len(clusters) - 1
+            return m.cluster
+
+        def join(m: Mention, ci: int) -> None:
+            clusters[ci].append(m)
+            m.cluster = ci
+
+        deferred: list[Mention] = []
+        for m in kept:
+            if m.entry is not None and m.kind not in ("title", "focus"):
+                if m.entry in by_entry:
+                    join(m, by_entry[m.entry])
+                else:
+                    by_entry[m.entry] = new(m)
+            else:
+                deferred.append(m)
+        # Acronym definitions: "X (Y)" -- Y is the same entity as X.
+        self._acronyms(text, kept, clusters, join, new)
+        # Titles and unlinked mentions, in text order.
+        for m in sorted(deferred, key=lambda x: x.start):
+            if m.cluster >= 0:
+                continue
+            if m.kind == "title":
+                ci = self._title_cluster(doc, m, kept, clusters, by_entry)
+                if ci is None:
+                    new(m)
+                else:
+                    join(m, ci)
+                    if m.entry is not None and m.extra.get("holder") is not None:
+                        by_entry.setdefault(m.extra["holder"], ci)
+                continue
+            key = alias_key(text[m.start:m.end])
+            if m.type in ("ORG", "MISC") and m.kind in ("focus", "ner"):
+                # A short form of an organisation named in full before ("المعارضة" after
+                # "فصائل المعارضة المسلحة", "حزب المجلس الوطني" after the party's name).
+                ci = self._org_part(text, m, key, clusters)
+                if ci is not None:
+                    join(m, ci)
+                    continue
+            if m.kind == "focus":
+                if m.entry in by_entry:
+                    join(m, by_entry[m.entry])
+                else:
+                    by_entry[m.entry] = new(m)
+                continue
+            ci = by_key.get((m.type, key))
+            if ci is None and m.type == "PER":
+                ci = self._person_part(text, m, clusters)
+            if ci is None and self.descriptions:
+                ci = self._description(text, m, clusters)
+            if ci is None:
+                ci = new(m)
+            else:
+                join(m, ci)
+            by_key.setdefault((m.type, key), ci)
+        return clusters
+
+    def _acronyms(self, text, kept, clusters, join, new) -> None:
+        pos = {m.start: m for m in kept}
+        for m in kept:
+            if m.kind == "title":
+                continue
+            pm = _PAREN.match(text, m.end)
+            if not pm:
+                continue
+            inner = pos.get(pm.start(1))
+            if inner is None or inner.end != pm.end(1) or inner is m:
+                continue
+            if m.cluster < 0:
+                new(m)
+            if inner.cluster == m.cluster:
+                continue
+            if inner.cluster < 0:
+                join(inner, m.cluster)
+                if inner.kind == "ner":
+                    inner.kind = "acr"
+            else:
+                self._merge(clusters, m.cluster, inner.cluster)
+
+    @staticmethod
+    def _merge(clusters: list[list[Mention]], a: int, b: int) -> None:
+        """Move cluster ``b`` into ``a`` when their KB links do not conflict."""
+        ea = {m.entry for m in clusters[a] if m.entry is not None and m.kind != "title"}
+        eb = {m.entry for m in clusters[b] if m.entry is not None and m.kind != "title"}
+        if ea and eb and not (ea & eb):
+            return
+        for m in clusters[b]:
+            m.cluster = a
+        clusters[a].extend(clusters[b])
+        clusters[b] = []
+
+    def _title_cluster(self, doc: Doc, m: Mention, kept: list[Mention],
+                       clusters: list[list[Mention]], by_entry: dict[int, int]) -> int | None:
+        kb = self.kb
+        text = doc.text
+        # Apposition: a title right before a person's name ("الرئيس بيار نكورونزيزا"),
+        # unless the title is itself a complement ("الناطقة باسم المبعوث الدولي جيسي شاهين").
+        before = _word_before(text, m.start)
+        appos_ok = before is None or normalize(before[1]) not in _NOT_APPOS
+        pos = m.end
+        for n in (sorted(kept, key=lambda x: x.start) if appos_ok else ()):
+            if n.start < pos:
+                continue
+            if n.start - pos > 8 or not _APPOS_GAP.match(text[pos:n.start]):
+                break
+            if n.type == "PER" and n.kind != "title":
+                if n.cluster < 0:
+                    clusters.append([n])
+                    n.cluster = len(clusters) - 1
+                return n.cluster
+            if n.type in ("ORG", "LOC") and n.kind in ("name", "ner", "acr"):
+                # "الأمين العام للأمم المتحدة أنطونيو غوتيريش": look past the body's name.
+                pos = n.end
+                continue
+            break
+        office = kb.entries[m.entry] if m.entry is not None else None
+        if office is None:
+            return None
+        code = office.id.split(":", 1)[1]
+        date = (doc.published or "")[:10] or None
+        # A person named in the document who holds the office (at the dateline).
+        for ci, cl in enumerate(clusters):
+            for n in cl:
+                if n.entry is None or n.kind == "title":
+                    continue
+                e = kb.entries[n.entry]
+                for c, s, t in e.offices:
+                    if c == code and (date is None or ((s is None or s <= date) and (t is None or date <= t))):
+                        return ci
+        hold = kb.holder(office.id, date)
+        if hold is not None:
+            m.extra["holder"] = hold
+            if hold in by_entry:
+                return by_entry[hold]
+        # A title seen before stands for the same person.
+        for ci, cl in enumerate(clusters):
+            if any(n.kind == "title" and n.entry == m.entry for n in cl):
+                return ci
+        return None
+
+    def _org_part(self, text: str, m: Mention, key: str, clusters: list[list[Mention]]) -> int | None:
+        words = key.split()
+        if not words:
+            return None
+        best, best_pos = None, -1
+        for ci, cl in enumerate(clusters):
+            for n in cl:
+                if n.type not in ("ORG", "MISC") or n.kind not in ("name", "ner", "acr", "focus") \
+                        or n.start >= m.start or n.start <= best_pos:
+                    continue
+                full = alias_key(text[n.start:n.end]).split()
+                if len(full) > len(words) and _contains(full, words, allow_first=len(words) > 1):
+                    if m.entry is not None and n.entry is not None:
+                        a, b = self.kb.entries[m.entry], self.kb.entries[n.entry]
+                        if a.country and b.country and a.country != b.country:
+                            continue
+                    best, best_pos = ci, n.start
+        return best
+
+    def _person_part(self, text: str, m: Mention, clusters: list[list[Mention]]) -> int | None:
+        """A surname or partial name repeating a person named earlier in full."""
+        words = alias_key(text[m.start:m.end]).split()
+        if not words:
+            return None
+        best = None
+        for ci, cl in enumerate(clusters):
+            for n in cl:
+                if n.type != "PER" or n.kind == "title" or n.start >= m.start:
+                    continue
+                full = alias_key(text[n.start:n.end]).split()
+                if len(full) <= len(words):
+                    continue
+                if _contains(full, words):
+                    best = ci
+        return best
+
+    def _description(self, text: str, m: Mention, clusters: list[list[Mention]]) -> int | None:
+        """A definite description ("البعثة") for the last entity whose name has that head."""
+        key = alias_key(text[m.start:m.end])
+        if " " in key or not key.startswith("ال"):
+            return None
+        head = key[2:]
+        if head not in _DESC_HEADS and normalize(head) not in _DESC_HEADS:
+            return None
+        best, best_pos = None, -1
+        for ci, cl in enumerate(clusters):
+            for n in cl:
+                if n.start < m.start and n.start > best_pos and n.kind in ("name", "ner", "acr"):
+                    first = alias_key(text[n.start:n.end]).split()[0]
+                    if first == head and n.start > m.start - 3000:
+                        best, best_pos = ci, n.start
+        return best
+
+    # -- 5. propagate ------------------------------------------------------------------
+    def _propagate(self, text: str, words: list[Word], kept: list[Mention],
+                   clusters: list[list[Mention]]) -> None:
+        """Add other occurrences of the names (and surnames) each entity was given."""
+        from rasd.text.tokens import word_frequencies
+
+        freq = word_frequencies()
+        adjectives = self.kb.adjectives
+        keys: dict[str, int] = {}
+        common: set[str] = set()  # surnames that are also common words (صالح، محمود)
+        for ci, cl in enumerate(clusters):
+            for m in cl:
+                if m.kind not in ("name", "ner", "acr"):
+                    continue
+                if m.extra.get("flag", STRONG) != STRONG:
+                    # "الدولة" is Islamic State after "تنظيم", not everywhere.
+                    continue
+                key = alias_key(text[m.start:m.end])
+                if not key or len(key) < 3:
+                    continue
+                parts = key.split()
+                if len(parts) == 1 and (key in adjectives or (m.by == "ner" and freq.get(key, 0) >= 500 and m.entry is None)):
+                    continue
+                keys.setdefault(key, ci)
+                if m.type == "PER" and len(parts) >= 2:
+                    last = parts[-1]
+                    if self._surname_ok(last, freq, adjectives):
+                        keys.setdefault(last, ci)
+                        if freq.get(last, 0) >= 480:
+                            common.add(last)
+                    if len(parts) >= 3 and parts[-2] in ("دي", "دو", "فان", "فون", "عبد", "ابو", "بن", "ولد", "ال"):
+                        keys.setdefault(" ".join(parts[-2:]), ci)
+        if not keys:
+            return
+        occ = bytearray(len(text) + 1)
+        for m in kept:
+            occ[m.start:m.end] = b"\x01" * (m.end - m.start)
+        firsts: dict[str, int] = {}
+        for k in keys:
+            f = k.split(" ", 1)[0]
+            firsts[f] = max(firsts.get(f, 0), k.count(" ") + 1)
+        added: list[Mention] = []
+        n = len(words)
+        for i in range(n):
+            w = words[i]
+            nm = w.norm
+            if not nm or not (nm in firsts or (nm[0] in "وفبكل" and len(nm) >= 3)):
+                continue
+            for skip, form in first_word_forms(nm):
+                maxw = firsts.get(form)
+                if maxw is None:
+                    continue
+                found = None
+                key = form
+                for j in range(i, min(n, i + maxw)):
+                    if j > i:
+                        key = key + " " + words[j].norm
+                    if key in keys:
+                        found = (j, key)
+                if found is None:
+                    continue
+                j, key = found
+                s, e = orig_skip(text, w, skip), words[j].end
+                if occ.find(1, s, e) >= 0:
+                    break
+                if key in common and skip and w.norm[skip - 1] in "بلك":
+                    # "لصالح" is "in favour of", not "to Saleh".
+                    break
+                ci = keys[key]
+                ref = clusters[ci][0]
+                m = Mention(s, e, ref.type, ref.entry if ref.kind != "title" else None,
+                            "name", by="coref")
+                m.cluster = ci
+                clusters[ci].append(m)
+                occ[s:e] = b"\x01" * (e - s)
+                added.append(m)
+                break
+        kept.extend(added)
+
+    @staticmethod
+    def _surname_ok(last: str, freq: dict[str, int], adjectives) -> bool:
+        """May this last name stand alone for the person (not an adjective or common word)?"""
+        if len(last) < 3 or last in adjectives:
+            return False
+        f = freq.get(last, 0)
+        if f < 480:
+            return True
+        # Common words that are also usual surnames (محمود، صالح) -- names list decides.
+        from rasd.kb.translit import is_name_word
+
+        return f < 540 and is_name_word(last)
+
+    def _descriptions_in_text(self, text: str, words: list[Word], kept: list[Mention],
+                              clusters: list[list[Mention]]) -> None:
+        """Definite descriptions NER does not tag ("البعثة" after "بعثة الأمم المتحدة ...")."""
+        occ = bytearray(len(text) + 1)
+        for m in kept:
+            occ[m.start:m.end] = b"\x01" * (m.end - m.start)
+        heads: list[tuple[int, str, int]] = []  # (start, head word, cluster)
+        for ci, cl in enumerate(clusters):
+            for m in cl:
+                if m.kind in ("name", "ner", "acr"):
+                    first = alias_key(text[m.start:m.end]).split(" ", 1)[0]
+                    if first in _DESC_HEADS:
+                        heads.append((m.start, first, ci))
+        if not heads:
+            return
+        heads.sort()
+        added = []
+        wanted = {"ال" + h for _s, h, _c in heads}
+        for w in words:
+            if len(w.norm) < 4 or not any(f in wanted for _k, f in first_word_forms(w.norm)):
+                continue
+            for skip, form in first_word_forms(w.norm):
+                if form not in wanted:
+                    continue
+                s, e = orig_skip(text, w, skip), w.end
+                if occ.find(1, s, e) >= 0:
+                    break
+                best = None
+                for hs, hw, ci in heads:
+                    if hs >= s:
+                        break
+                    if hw == form[2:] and s - hs < 3000:
+                        best = ci
+                if best is not None:
+                    ref = clusters[best][0]
+                    m = Mention(s, e, ref.type, None, "desc", by="coref")
+                    m.cluster = best
+                    clusters[best].append(m)
+                    occ[s:e] = b"\x01" * (e - s)
+                    added.append(m)
+                break
+        kept.extend(added)
+
+    # -- 6. emit -----------------------------------------------------------------------
+    def _emit(self, doc: Doc, kept: list[Mention], clusters: list[list[Mention]]) -> list[Entity]:
+        kb = self.kb
+        text = doc.text
+        out: list[Entity] = []
+        for cl in clusters:
+            if not cl:
+                continue
+            cl.sort(key=lambda m: m.start)
+            # Named mentions outweigh generic ones ("فصائل المعارضة المسلحة" over "المعارضة").
+            entries: Counter = Counter()
+            for m in cl:
+                if m.entry is not None and m.kind != "title":
+                    words = text.count(" ", m.start, m.end) + 1
+                    entries[m.entry] += words if m.kind not in ("focus", "desc") else 0.5 * words
+            entry = None
+            if entries:
+                entry = kb.entries[entries.most_common(1)[0][0]]
+            else:
+                holders = [m.extra.get("holder") for m in cl if m.extra.get("holder") is not None]
+                if holders:
+                    entry = kb.entries[holders[0]]
+            if entry is not None and entry.type in ("PER", "ORG", "LOC", "MISC"):
+                typ = entry.type
+            else:
+                types = Counter(m.type for m in cl if m.kind != "title")
+                typ = types.most_common(1)[0][0] if types else cl[0].type
+            name = _fullest(text, cl)
+            if name.startswith("ل") and not name.startswith("ال") and \
+                    alias_key("ا" + name) in self.kb.aliases:
+                # Only seen after "لل" ("للأمم المتحدة" → mention "لأمم المتحدة"): the
+                # name gets its article back.
+                name = "ا" + name
+            ent = Entity(id="", type=typ, name=name)
+            if entry is not None:
+                ent.name_en = entry.name_en
+                ent.kb = {"id": entry.id}
+                if entry.wikidata:
+                    ent.kb["wikidata"] = entry.wikidata
+                ent.extra["name_en_by"] = "kb"
+            elif all(m.kind == "title" for m in cl) and cl[0].entry is not None:
+                # Only a title, and no known holder: the office's English name.
+                ent.name_en = kb.entries[cl[0].entry].name_en
+                ent.extra["name_en_by"] = "kb-office"
+            else:
+                en = _gazetteer_name(cl, text) if typ == "LOC" and self.gazetteer else None
+                if en:
+                    ent.name_en = en
+                    ent.extra["name_en_by"] = "gazetteer"
+                elif self.transliterate:
+                    from rasd.kb.translit import transliterate_name
+
+                    ent.name_en = transliterate_name(name) or None
+                    if ent.name_en:
+                        ent.extra["name_en_by"] = "translit"
+            seen = set()
+            for m in cl:
+                if (m.start, m.end) in seen:
+                    continue
+                seen.add((m.start, m.end))
+                ent.mentions.append(Span(m.start, m.end, text[m.start:m.end]))
+            confs = [m.conf for m in cl if m.conf is not None]
+            if confs:
+                ent.confidence = round(max(confs), 4)
+            bys = sorted({m.by for m in cl})
+            ent.extra["by"] = "+".join(bys)
+            out.append(ent)
+        out.sort(key=lambda e: e.start)
+        for i, e in enumerate(out, 1):
+            e.id = f"e{i}"
+        return out
+
+
+_HONORIFICS = {normalize(w) for w in (
+    "الكولونيل العقيد اللواء العميد الفريق المشير العماد الجنرال النقيب الرائد المقدم "
+    "الشيخ السيد السيدة الدكتور الدكتورة المهندس الأستاذ الحاج الرئيس الأمير الأميرة الملك "
+    "الإمام المرشد الوزير القاضي النائب السفير المستشار الأب المطران البابا").split()}
+_HON_RE = re.compile(r"\w+")
+
+
+def _strip_honorifics(text: str, start: int, end: int) -> int:
+    """Start of a person mention after leading titles ("الكولونيل غاسبار باراتوزا" → name)."""
+    while True:
+        m = _HON_RE.match(text, start, end)
+        if m is None or normalize(m.group()) not in _HONORIFICS:
+            return start
+        rest = end - m.end()
+        nxt = m.end()
+        while nxt < end and text[nxt] == " ":
+            nxt += 1
+        if rest <= 1 or nxt >= end:
+            return start
+        start = nxt
+
+
+def _inner_names(m: Mention, spans: list[tuple[int, int]]) -> int:
+    """How many non-overlapping KB name spans lie strictly inside mention ``m``."""
+    n, last = 0, -1
+    for s, e in spans:
+        if s >= m.start and e <= m.end and (s, e) != (m.start, m.end) and s >= last:
+            n += 1
+            last = e
+    return n
+
+
+def _word_before(text: str, pos: int) -> tuple[int, str] | None:
+    """``(start, word)`` of the word right before ``pos`` (spaces only in between)."""
+    j = pos
+    while j > 0 and text[j - 1] == " ":
+        j -= 1
+    k = j
+    while k > 0 and text[k - 1].isalpha():
+        k -= 1
+    return (k, text[k:j]) if k < j else None
+
+
+def _gazetteer_name(cl: list[Mention], text: str) -> str | None:
+    """English name of the most prominent place the geo gazetteer knows for a LOC name.
+
+    Optional: the geo package may be absent or still building; then ``None``. The geo
+    stage, which runs later, resolves places with full context.
+    """
+    try:
+        from rasd.geo.gazetteer import gazetteer
+    except Exception:  # noqa: BLE001 -- any failure just means no gazetteer name
+        return None
+    try:
+        gz = gazetteer()
+        for m in sorted(cl, key=lambda m: -(m.end - m.start)):
+            if m.kind == "title":
+                continue
+            e = gz.lookup(text[m.start:m.end])
+            if e is not None and e.places and e.flag != "adj":
+                return e.places[0].name_en or None
+    except Exception:  # noqa: BLE001
+        return None
+    return None
+
+
+def _contains(full: list[str], part: list[str], allow_first: bool = False) -> bool:
+    """Is ``part`` a contiguous run of ``full`` that is not only its first word?"""
+    n = len(part)
+    for i in range(len(full) - n + 1):
+        if full[i:i + n] == part:
+            # A first name alone ("محمد") is too common to stand for a person.
+            return allow_first or not (i == 0 and n == 1)
+    return False
+
+
+def _fullest(text: str, cl: list[Mention]) -> str:
+    """The fullest Arabic name form: the longest name mention (titles only as a last resort)."""
+    rank = {"name": 0, "ner": 0, "acr": 2, "focus": 3, "desc": 3, "title": 4}
+    best = min(cl, key=lambda m: (rank.get(m.kind, 1) if not _LATIN.match(text[m.start:m.end]) else 5,
+                                  -len(alias_key(text[m.start:m.end]).split()),
+                                  -(m.end - m.start), m.start))
+    return text[best.start:best.end]
