@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from rasd.doc import Doc, Token
 from rasd.events.lexicon import Form, Lexicon
 from rasd.text.normalize import normalize
+from rasd.text.tokens import word_frequencies
 
 #: Tense preference when a surface form is ambiguous (قتل: perfect, passive or noun).
 _TENSE_RANK = {"perf": 0, "pass": 1, "noun": 2, "impf": 3}
 #: Words after which a noun is a name part or a non-event use ("طائرة مسيرة" = a drone).
 _BLOCK_PREV = {normalize(w) for w in ("طائرة", "طائرات", "الطائرة", "الطائرات")}
+_TOPIC = {normalize(w) for w in ("حول", "بشأن", "بخصوص")}
 
 
 @dataclass
@@ -63,9 +66,13 @@ def find_hits(doc: Doc, lex: Lexicon) -> list[Hit]:
     """Every trigger occurrence in ``doc`` whose context requirements hold."""
     toks: list[Token] = doc.tokens
     words = _word_tokens(doc)
-    ent_spans = _inside_entity(doc)
+    ent_spans = sorted(_inside_entity(doc))
+    ent_starts = [x[0] for x in ent_spans]
     hits: list[Hit] = []
+    consumed: set[int] = set()  # tokens that complete an earlier trigger (رفع العقوبات)
     for k, ti in enumerate(words):
+        if ti in consumed:
+            continue
         t = toks[ti]
         w = t.norm or normalize(t.text)
         if len(w) < 2 or not ("\u0621" <= w[0] <= "\u064a"):
@@ -73,9 +80,15 @@ def find_hits(doc: Doc, lex: Lexicon) -> list[Hit]:
         analyses = lex.lookup(w)
         if not analyses:
             continue
-        if any(s <= t.start and t.end <= e for s, e in ent_spans):
+        i = bisect_right(ent_starts, t.start) - 1
+        if any(ent_spans[x][0] <= t.start and t.end <= ent_spans[x][1] for x in range(max(0, i - 3), i + 1)):
             continue
         prev_norm = toks[words[k - 1]].norm if k > 0 else ""
+        raw = "".join(c for c in t.text if normalize(c) or c == "\u0651")
+        ends_ta = raw.endswith("ة")
+        shadda = "\u0651" in t.text
+        conj_before = ti > 0 and toks[ti - 1].clitic and toks[ti - 1].norm in ("و", "ف")
+        freqs = word_frequencies()
         seen: set[str] = set()
         analyses.sort(key=lambda a: (_TENSE_RANK.get(a[0].tense, 9), a[0].lemma.weak))
         for form, pro, enc in analyses:
@@ -83,17 +96,34 @@ def find_hits(doc: Doc, lex: Lexicon) -> list[Hit]:
             key = lem.type + "|" + lem.lemma
             if key in seen:
                 continue
+            # A ة cannot take a pronoun suffix: وزارة is not "و + زار + ه".
+            if ends_ta and enc:
+                continue
+            # A clitic stripped here (not by the tokeniser) must leave a likelier word:
+            # فائدة is not "ف + أيّده".
+            if pro[:1] in ("و", "ف", "ب", "ك", "ل") and freqs.get(w, 0) > max(
+                    250, freqs.get(w[len(pro):], 0)):
+                continue
+            if lem.ambig3 and form.tense in ("perf", "pass") and not enc and w[len(pro):] == lem.lemma \
+                    and not (shadda or conj_before or pro[:1] in ("و", "ف")):
+                continue  # طالب، صوت، ثمن as nouns
             if lem.needs_after:
-                nxt = {_bare(toks[j].norm) for j in words[k + 1: k + 4]} | {
-                    toks[j].norm for j in words[k + 1: k + 4]}
-                if not nxt & set(lem.needs_after) and not nxt & {_bare(x) for x in lem.needs_after}:
+                want = set(lem.needs_after) | {_bare(x) for x in lem.needs_after}
+                found = [j for j in words[k + 1: k + 4] if toks[j].norm in want or _bare(toks[j].norm) in want]
+                if not found:
                     continue
+                consumed.add(found[0])
             if lem.needs_before:
-                prv = {toks[j].norm for j in words[max(0, k - 4): k]}
+                prv = {toks[j].norm for j in words[max(0, k - 8): k]}
                 prv |= {_bare(x) for x in prv}
                 if not prv & (set(lem.needs_before) | {_bare(x) for x in lem.needs_before}):
                     continue
             if form.pos == "noun" and prev_norm in _BLOCK_PREV:
+                continue
+            # The topic of talks or the content of a demand is not an event itself
+            # ("المناقشات حول تقديم الدعم"، "للمطالبة بإطلاق سراح").
+            if lem.type != "REQUEST" and (prev_norm in _TOPIC or any(
+                    x.type == "REQUEST" and x.tok in words[max(0, k - 2): k] for x in hits[-3:])):
                 continue
             seen.add(key)
             hits.append(Hit(ti, t.start, t.end, t.sentence, lem.type, form, pro, enc))

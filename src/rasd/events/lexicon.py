@@ -26,10 +26,10 @@ from rasd.text.normalize import normalize
 #: Suffixes of the perfect (3rd, 2nd, 1st persons; dual; plural).
 PERF_SUFFIXES = ("", "ت", "ا", "تا", "وا", "ن", "نا", "تم", "تما", "تن", "و")
 #: Imperfect person prefixes and suffixes (indicative, subjunctive/jussive).
-IMPF_PREFIXES = ("ي", "ت", "ن", "ا")
+IMPF_PREFIXES = ("ي", "ت", "ن")  # not 1sg ا: اثنين would read as "I praise"
 IMPF_SUFFIXES = ("", "ون", "ان", "ين", "وا", "ا", "ن")
 #: Pronoun suffixes that may follow a verb or noun.
-ENCLITICS = ("هما", "هم", "هن", "ها", "ه", "كم", "نا", "ني", "ك")
+ENCLITICS = ("هما", "هم", "هن", "ها", "ه", "كم", "نا", "ني")
 #: Proclitic strings that may precede a word (longest first), with what they allow.
 PROCLITICS = (
     ("وبال", "n"), ("فبال", "n"), ("وكال", "n"), ("وال", "n"), ("فال", "n"), ("بال", "n"),
@@ -51,6 +51,7 @@ class Lemma:
     needs_after: tuple[str, ...] = ()
     needs_before: tuple[str, ...] = ()
     source: str = "seed"
+    ambig3: bool = False  # bare 3ms perfect doubles as a common noun (طالب، صوت)
 
 
 @dataclass(frozen=True)
@@ -81,8 +82,17 @@ class Lexicon:
         """Analyses of one token's normalised text: ``(form, proclitic, enclitic)``.
 
         The longest matching stem wins; the future prefix س only on imperfect verbs, the
-        article ال only on nouns.
+        article ال only on nouns. Results are memoised per word.
         """
+        cache = self.__dict__.setdefault("_cache", {})
+        hit = cache.get(word)
+        if hit is None:
+            hit = self._lookup(word)
+            if len(cache) < 500_000:
+                cache[word] = hit
+        return list(hit)
+
+    def _lookup(self, word: str) -> list[tuple[Form, str, str]]:
         out: list[tuple[Form, str, str]] = []
         best = 0
         for pro, allow in (("", "*"),) + PROCLITICS:
@@ -99,6 +109,9 @@ class Lexicon:
                 # A feminine noun before a suffix shows ت for ة (تقديرها is fine, مظاهرتها).
                 if enc and stem.endswith("ت"):
                     cands = (cands or []) + self.forms.get(stem[:-1] + "ه", [])
+                # A final hamza sits on ي/و before a suffix (لقاء → لقائه, normalised لقايه).
+                if enc and stem[-1] in "يو":
+                    cands = (cands or []) + self.forms.get(stem[:-1] + "ء", [])
                 if not cands:
                     continue
                 for f in cands:
@@ -183,10 +196,9 @@ def imperfect_forms(impf: str) -> set[str]:
 def passive_perfect(perf: str) -> set[str]:
     """Normalised passive perfects: identical to the active for most undotted forms."""
     out = {perf}
-    if len(perf) == 4 and perf[0] == "ا" and perf[2] == "ا":  # أصاب → أصيب
-        out.add(perf[:2] + "ي" + perf[3])
-    if len(perf) == 3 and perf[1] == "ا":  # قال → قيل
-        out.add(perf[0] + "ي" + perf[2])
+    if len(perf) >= 4 and perf[0] == "ا" and perf[-2] == "ا":
+        # Hollow derived verbs: أصاب → أصيب، اغتال → اغتيل، اختار → اختير.
+        out.add(perf[:-2] + "ي" + perf[-1])
     return out
 
 
@@ -218,7 +230,7 @@ def _noun_forms(noun: str) -> set[str]:
 
 def _parse_flags(s: str) -> dict[str, object]:
     flags: dict[str, object] = {"weak": False, "after": (), "before": (), "passive": None,
-                                "nopass": False}
+                                "nopass": False, "ambig3": False}
     if s in ("", "-"):
         return flags
     for part in s.split(","):
@@ -227,6 +239,8 @@ def _parse_flags(s: str) -> dict[str, object]:
             flags["weak"] = True
         elif part == "nopass":
             flags["nopass"] = True
+        elif part == "ambig3":
+            flags["ambig3"] = True
         elif part.startswith("needs="):
             spec = part[6:]
             words = tuple(normalize(w) for w in spec[1:].split("|") if w)
@@ -241,9 +255,11 @@ def add_entry(lex: Lexicon, typ: str, perf: str, impf: str, nouns: str, mode: st
     """Add one lexicon line (raw strings as in the TSV) with all its generated forms."""
     fl = _parse_flags(flags)
     perf_n = normalize(perf) if perf not in ("", "-") else ""
-    lemma_name = perf_n or normalize(nouns.split(",")[0])
+    impf_only = not perf_n and impf not in ("", "-", "0")
+    lemma_name = perf_n or (normalize(impf) if impf_only else normalize(nouns.split(",")[0]))
     lem = Lemma(typ, lemma_name, None if mode in ("", "-") else mode,
-                bool(fl["weak"]) or weak, fl["after"], fl["before"], source)  # type: ignore[arg-type]
+                bool(fl["weak"]) or weak, fl["after"], fl["before"], source,  # type: ignore[arg-type]
+                bool(fl["ambig3"]))
     lex.lemmas.append(lem)
     if perf_n:
         for f in perfect_forms(perf_n):
@@ -267,6 +283,9 @@ def add_entry(lex: Lexicon, typ: str, perf: str, impf: str, nouns: str, mode: st
         for n in pattern_nouns(perf_n) if source != "seed" else ():
             for f in _noun_forms(n):
                 lex.add(f, Form(lem, "noun", "noun"))
+    if impf_only:
+        for f in imperfect_forms(normalize(impf)):
+            lex.add(f, Form(lem, "verb", "impf"))
     if nouns not in ("", "-"):
         for n in nouns.split(","):
             n = normalize(n.strip())

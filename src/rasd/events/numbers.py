@@ -8,6 +8,7 @@ Everything works on normalised text (:func:`rasd.text.normalize.normalize`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _UNITS = {
     "واحد": 1, "واحده": 1, "احد": 1, "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2,
@@ -36,6 +37,12 @@ _TENS = {_n(k): v for k, v in _TENS.items()}
 _BIG = {_n(k): v for k, v in _BIG.items()}
 _VAGUE = {_n(k): v for k, v in _VAGUE.items()}
 _PERSON_STEMS = tuple(_n(k) for k in _PERSON_STEMS)
+#: Person nouns with a broken plural, so their ـين form can only be a dual.
+_BROKEN_PLURAL = frozenset(_n(k) for k in ("طفل", "جندي", "شخص", "عنصر", "ضابط", "طالب", "رجل", "امراه"))
+
+_DUALS = frozenset(
+    pre + stem + suf for stem in _PERSON_STEMS for pre in ("", "ال")
+    for suf in ("ان", "يان") + (("ين", "يين") if stem in _BROKEN_PLURAL else ()))
 
 _WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)?|[\u0621-\u064a]+")
 
@@ -82,11 +89,9 @@ def parse_number(words: list[str], i: int) -> tuple[int | None, int]:
         j += 1
     if used:
         return total, used
-    # A dual person noun: طفلين، جنديان.
-    for stem in _PERSON_STEMS:
-        for suf in ("ين", "ان", "يين", "يان"):
-            if w in (stem + suf, "ال" + stem + suf):
-                return 2, 1
+    # A dual person noun: طفلين، جنديان (ـين only where the plural differs: مدنيين is plural).
+    if w in _DUALS:
+        return 2, 1
     return None, 0
 
 
@@ -126,6 +131,44 @@ def _norm_words(text: str) -> list[str]:
     return out
 
 
+_GLUE = frozenset(_n(w) for w in ("الذين", "الذي", "ممن", "بين", "بينهم", "قد", "كانوا", "البالغ",
+                                   "عددهم", "اخرون", "اخرين", "اخري"))
+
+
+def _kind(words: list[str], i: int, used: int) -> str | None:
+    """Is the number at ``words[i]`` a death toll, an injury count, or neither?
+
+    Priority: a keyword right before it (مقتل 13)، then one right after its noun
+    (13 شخصا قتلوا، 13 قتيلا)، then one up to three words before (قتل آنذاك خمسة
+    جنود)، then one further after (311 فردا الذين فقدوا أرواحهم).
+    """
+    adj = words[i - 1] if i > 0 else ""
+    if adj in _DEAD_BEFORE:
+        return "dead"
+    if adj in _INJ_BEFORE:
+        return "injured"
+    far_after = None
+    unknown = 0
+    for d, w in enumerate(words[i + used: i + used + 5], 1):
+        if w in _DEAD_AFTER or w in _INJ_AFTER:
+            k = "dead" if w in _DEAD_AFTER else "injured"
+            if d <= 2:
+                return k
+            far_after = k
+            break
+        if w not in _PERSONS and w not in _FILLER and w not in _GLUE:
+            unknown += 1
+            if unknown > 1:
+                break
+    for w in [x for x in words[max(0, i - 4): i - 1] if x not in _FILLER][-2:][::-1]:
+        if w in _DEAD_BEFORE:
+            return "dead"
+        if w in _INJ_BEFORE:
+            return "injured"
+    return far_after
+
+
+@lru_cache(maxsize=4096)
 def casualties(text: str) -> tuple[int | None, int | None]:
     """(dead, injured) counts stated in ``text`` (a sentence or clause), or None."""
     words = _norm_words(text)
@@ -138,35 +181,7 @@ def casualties(text: str) -> tuple[int | None, int | None]:
         # Skip years and clock times: a 4-digit number 1900..2100 is a year.
         if words[i].isdigit() and 1900 <= n <= 2100 and len(words[i]) == 4:
             continue
-        after = words[i + used: i + used + 5]
-        before = [w for w in words[max(0, i - 4): i] if w not in _FILLER][-2:]
-        kind = None
-        # "13 شخصا قتلوا", "311 فردا الذين فقدوا", "13 قتيلا"
-        window = []
-        for w in after:
-            window.append(w)
-            if w in _DEAD_AFTER or w in _INJ_AFTER:
-                break
-            if w not in _PERSONS and w not in _FILLER and w not in ("الذين", "الذي", "ممن", "بين",
-                                                                    "بينهم", "قد", "كانوا", "البالغ", "عددهم"):
-                if len(window) > 2:
-                    break
-        last = window[-1] if window else ""
-        adj = words[i - 1] if i > 0 else ""
-        if adj in _DEAD_BEFORE:
-            kind = "dead"
-        elif adj in _INJ_BEFORE:
-            kind = "injured"
-        elif last in _DEAD_AFTER:
-            kind = "dead"
-        elif last in _INJ_AFTER:
-            kind = "injured"
-        if kind is None and before:
-            b = before[-1]
-            if b in _DEAD_BEFORE:
-                kind = "dead"
-            elif b in _INJ_BEFORE:
-                kind = "injured"
+        kind = _kind(words, i, used)
         if kind == "dead" and dead is None:
             dead = n
         elif kind == "injured" and injured is None:
@@ -185,3 +200,25 @@ def is_cumulative(text: str) -> bool:
     from rasd.text.normalize import normalize
 
     return bool(_CUMULATIVE.search(normalize(text)))
+
+
+_KILL_LEMMAS = frozenset(_n(w) for w in ("قتل", "أعدم", "ذبح", "اغتال", "صفى"))
+_HURT_LEMMAS = frozenset(_n(w) for w in ("أصاب", "جرح"))
+
+
+def object_count(after_text: str, lemma: str) -> tuple[int | None, int | None]:
+    """(dead, injured) from a kill/injure verb's object: "قتلت القوات 143 شخصا"."""
+    kind = "dead" if lemma in _KILL_LEMMAS else "injured" if lemma in _HURT_LEMMAS else None
+    if kind is None:
+        return None, None
+    words = _norm_words(after_text)[:8]
+    for i in range(len(words)):
+        n, used = parse_number(words, i)
+        if n is None or n <= 0:
+            continue
+        if words[i].isdigit() and len(words[i]) == 4 and 1900 <= n <= 2100:
+            continue
+        nxt = words[i + used] if i + used < len(words) else ""
+        if used and (nxt in _PERSONS or words[i] not in _UNITS or nxt == ""):
+            return (n, None) if kind == "dead" else (None, n)
+    return None, None

@@ -1,0 +1,352 @@
+"""Event arguments: source/target actors, place, time, status, mode and context."""
+
+from __future__ import annotations
+
+import re
+
+from rasd.doc import Doc, Entity
+from rasd.events.detect import Hit
+from rasd.events.mentions import Layout, MentionRef
+from rasd.text.normalize import normalize
+
+
+def _ns(*words: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words)
+
+
+COMPLEMENTIZERS = _ns("إن", "أن", "بأن", "انه", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم",
+                      "بأنه", "بأنها", "بأنهم", "فإن", "لأن")
+TARGET_PREPS = _ns("على", "ضد", "مع", "إلى", "عن", "ل", "ب", "بحق", "تجاه", "نحو")
+AGENT_MARKERS = (_ns("يد"), _ns("قبل"))  # على يد / من قبل
+NEGATORS = _ns("لم", "لن", "لا", "ليس", "ليست", "عدم", "دون", "بدون", "غير")
+STILL = _ns("يزال", "تزال", "زال", "زالت", "يزالون")
+PLANNED = _ns("سوف", "المقرر", "يعتزم", "تعتزم", "ينوي", "تنوي", "تستعد", "يستعد", "تخطط",
+              "يخطط", "قرر", "قررت", "تقرر", "سيتم", "المنتظر", "المتوقع", "يتوقع", "ستبدأ",
+              "سيبدأ", "خطة", "لاستكمال", "يعتزمون", "تعهد", "تعهدت", "وعد", "مزمع")
+SAYING_TYPES = frozenset(("SUPPORT", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "COOPERATE"))
+HYPOTHETICAL = _ns("إذا", "لو", "حال", "ربما", "يمكن", "احتمال", "قد", "لربما")
+DENY = _ns("نفى", "نفت", "ينفي", "تنفي", "نفي", "نفوا", "ينفون", "أنكر", "أنكرت", "مزاعم")
+ONGOING = _ns("يواصل", "تواصل", "تتواصل", "يتواصل", "مستمر", "مستمرة", "متواصلة", "جارية")
+
+#: Sentence keywords → PLOVER mode of an ASSAULT (first that matches wins, in order).
+ASSAULT_MODES = (
+    ("suicide", _ns("انتحاري", "انتحارية", "انتحاريات", "انتحاريين", "انتحاريون", "الانتحاري",
+                    "الانتحارية", "ناسف", "ناسفة", "الناسفة")),
+    ("aerial", _ns("غارة", "غارات", "الغارة", "الغارات", "طائرة", "طائرات", "مروحية", "مروحيتين",
+                   "مروحيات", "الطيران", "طيران", "جوية", "الجوية", "جوي", "درون")),
+    ("explosives", _ns("عبوة", "مفخخة", "قنبلة", "قنابل", "تفجير", "انفجار", "لغم", "ألغام",
+                       "متفجرات", "العبوة", "الانفجار", "التفجير", "تفجيرات", "انفجارات")),
+    ("shelling", _ns("قذيفة", "قذائف", "مدفعية", "هاون", "صاروخ", "صواريخ", "بصاروخ", "القصف",
+                     "قصف", "المدفعي", "المدفعية")),
+    ("firearms", _ns("رصاص", "برصاص", "الرصاص", "النار", "النيران", "نيران", "رشاش", "قناص",
+                     "بنادق", "طلقات", "مسلح", "مسلحون", "مسلحين")),
+)
+CONTEXTS = (
+    ("peacekeeping", re.compile(r"حفظ السلام|قوات حفظ|بعثه (?:الامم المتحده|الاتحاد الافريقي)|مينوسما|اميصوم|يونيفيل")),
+    ("terrorism", re.compile(r"ارهاب|داعش|القاعده|بوكو حرام|حركه الشباب|جبهه النصره|انتحاري")),
+    ("election", re.compile(r"انتخاب|اقتراع|الولايه الثالثه")),
+    ("humanitarian", re.compile(r"انساني|اغاثه|لاجي|نازح")),
+    ("nuclear", re.compile(r"نووي")),
+)
+#: Organisation words that mark a state actor, a rebel/armed group, civilians (ACLED codes).
+_STATE = re.compile(r"جيش|قوات|الشرطه|شرطه|الامن|وزاره|حكومه|الحرس|الامن العام|البحريه|القوات الجويه|سلاح الجو")
+_REBEL = re.compile(r"داعش|تنظيم|القاعده|بوكو حرام|الشباب|طالبان|الحوثي|النصره|متمرد|مسلح|ميليشيا|مليشيا|الدوله الاسلاميه|المعارضه المسلحه|فصائل")
+_EXTERNAL = re.compile(r"التحالف|الناتو|حلف شمال|الامم المتحده|بعثه|الاتحاد الافريقي|اميصوم|مينوسما")
+
+
+def actor_code(ent: Entity | None) -> int | None:
+    """ACLED actor type code (1 state, 2 rebels, 6 protesters, 7 civilians, 8 external)."""
+    if ent is None:
+        return None
+    n = normalize(ent.name)
+    if _EXTERNAL.search(n):
+        return 8
+    if _REBEL.search(n):
+        return 2
+    if ent.type == "ORG" and _STATE.search(n):
+        return 1
+    if re.search(r"متظاهر|محتج", n):
+        return 6
+    if re.search(r"مدني|سكان|مواطن", n):
+        return 7
+    return None
+
+
+def _actor(m: MentionRef, layout: Layout) -> bool:
+    if m.entity.type in ("PER", "ORG", "MISC"):
+        return True
+    return m.entity.type == "LOC" and not layout.is_place_use(m)
+
+
+def _clause_end(layout: Layout, wi: int, limit: int, sent_end: int) -> int:
+    """First word index ≥ wi where a new clause starts (complementizer), capped."""
+    j = wi
+    while j < min(wi + limit, len(layout.words)):
+        if layout.starts[j] >= sent_end:
+            break
+        if layout.norm(j) in COMPLEMENTIZERS:
+            break
+        j += 1
+    return j
+
+
+def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> tuple[list[str], list[str]]:
+    """(source ids, target ids) for one trigger from the mentions of its sentence."""
+    wi = layout.word_index(hit.start)
+    s_start, s_end = doc.sentences[hit.sentence]
+    # A name inside the subject's own phrase ("الجيش التابع للحكومة") is no argument.
+    actors = [m for m in ments if _actor(m, layout) and layout.norm(m.first - 1) not in _AFFILIATED]
+    if hit.type == "CONSULT":
+        # "زار دي مستورا طهران": a visited place is the place, not the target.
+        actors = [m for m in actors if m.entity.type != "LOC" or m.last < wi]
+    after = [m for m in actors if m.first > wi]
+    before = [m for m in actors if m.last < wi]
+    clause = _clause_end(layout, wi + 1, 14, s_end)
+    after_c = [m for m in after if m.first < clause]
+    source: list[MentionRef] = []
+    target: list[MentionRef] = []
+
+    # Passive agent: على يد X / من قبل X / برصاص X.
+    agent = None
+    for j in range(wi + 1, min(clause + 4, len(layout.words))):
+        if layout.starts[j] >= s_end:
+            break
+        n = layout.norm(j)
+        if (n in AGENT_MARKERS[0] and layout.norm(j - 1) == "علي") or (
+                n in AGENT_MARKERS[1] and layout.norm(j - 1) == "من") or n in _BY_WEAPON or (
+                "ب" + n in _BY_WEAPON and layout.prev_norm(j) == "ب"):
+            agent = next((m for m in after if m.first > j and m.first <= j + 3), None)
+            break
+    passive = hit.tense == "pass" and agent is not None
+    if agent is not None and (passive or hit.tense in ("perf", "noun")):
+        source = [agent]
+        target = [m for m in after_c if m.first < agent.first][:1]
+    elif hit.form.pos == "noun" and _norm_tok(layout, wi) in PARTICIPLES:
+        # "داعية طهران إلى ..." — the participle's subject is the sentence's subject.
+        subj = [m for m in before if m.entity.type == "PER"] or [m for m in before if m.entity.type == "ORG"]
+        if subj:
+            source = [subj[0]]
+        if after_c and after_c[0].first - wi <= 3:
+            target = [after_c[0]]
+    elif hit.tense == "pass" and hit.form.pos == "verb" and not (
+            after_c and after_c[0].entity.type in ("PER", "ORG") and after_c[0].first - wi <= 1
+            and hit.form.lemma.lemma not in _ONLY_PASSIVE):
+        # "أصيب متظاهران ..." with no agent: what follows is the patient.
+        pat = [m for m in after_c if m.entity.type in ("PER", "ORG")]
+        if pat and pat[0].first - wi <= 4:
+            target = [pat[0]]
+    elif hit.form.pos == "verb":
+        adj_before = [m for m in before if wi - m.last <= 2]
+        first = None
+        if after_c and (after_c[0].first - wi <= 4 or (
+                after_c[0].first - wi <= 9 and not any(
+                    layout.norm(j) in _PREPS for j in range(wi + 1, after_c[0].first)))):
+            first = after_c[0]
+            if first.entity.type in ("ORG", "LOC", "MISC"):
+                # "نفى رئيس البرلمان الإيراني علي لاريجاني": a title naming an institution,
+                # then the person's name, is one subject — the person.
+                cur = first
+                for m in after_c[1:]:
+                    gap = range(cur.last + 1, m.first)
+                    if m.first - cur.last > 3 or any(layout.norm(j) in _PREPS for j in gap) or "،" in doc.text[cur.end:m.start]:
+                        break
+                    if m.entity.type == "PER":
+                        first = m
+                        break
+                    cur = m
+            if first.entity.type == "LOC":
+                # "نائب الرئيس السوداني ... إبراهيم محمود": a nationality word modifies the
+                # subject; "أغلقت القوات ميادين X": a place two words on is an object.
+                near = [m for m in after_c[1:] if m.first - first.last <= 8]
+                better = [m for m in near if m.entity.type == "PER"] or [
+                    m for m in near if m.entity.type == "ORG"]
+                if better:
+                    first = better[0]
+                elif first.first - wi > 1:
+                    first = None
+            if first is None:
+                target = [after_c[0]]
+                after_c = []
+        if after_c and (after_c[0].first - wi <= 4 or (
+                after_c[0].first - wi <= 9 and not any(
+                    layout.norm(j) in _PREPS for j in range(wi + 1, after_c[0].first)))):
+            source = [first]
+            rest = [m for m in after_c if m.entity.id != first.entity.id and m.first > first.first]
+            # "X و Y" coordinated subjects.
+            while rest and rest[0].first - source[-1].last <= 2:
+                between = doc.text[source[-1].end:rest[0].start].strip()
+                if between == "و" or between.endswith(" و") or between in ("،و", "، و"):
+                    source.append(rest.pop(0))
+                else:
+                    break
+            # Skip an apposition between commas ("جعفري، قائد الحرس الثوري، قرار ...").
+            end = source[-1].end
+            anchor = source[-1].last
+            if doc.text[end:end + 2].strip().startswith("،"):
+                close = doc.text.find("،", end + 1, s_end)
+                if close > 0:
+                    rest = [m for m in rest if m.start > close]
+                    anchor = layout.word_index(close) - 1
+            if rest and rest[0].first - anchor <= 6:
+                target = [rest[0]]
+        elif adj_before:
+            source = [adj_before[-1]]
+            if after_c and after_c[0].first - wi <= 6:
+                target = [after_c[0]]
+        elif after_c and after_c[0].first - wi <= 6:
+            target = [after_c[0]]
+    else:  # verbal noun
+        if hit.form.lemma.needs_before and before:
+            # "شدد الوزير على ضرورة ...": the speaker's call.
+            subj = [m for m in before if m.entity.type == "PER"] or [m for m in before if m.entity.type == "ORG"]
+            source = subj[:1]
+        elif hit.enclitic and before:
+            source = [before[-1]]
+        elif after_c and after_c[0].first - wi <= 1:
+            source = [after_c[0]]
+        for m in after_c:
+            if m in source:
+                continue
+            p = layout.prev_norm(m.first)
+            if p in TARGET_PREPS or layout.norm(m.first - 1) in TARGET_PREPS:
+                target = [m]
+                break
+    src_ids = _dedup([m.entity.id for m in source])
+    tgt_ids = [i for i in _dedup([m.entity.id for m in target]) if i not in src_ids]
+    return src_ids, tgt_ids
+
+
+PARTICIPLES = _ns("داعيا", "داعية", "مطالبا", "مطالبة", "محذرا", "محذرة", "مهددا", "مهددة",
+                  "متهما", "متهمة", "مشيدا", "مشيدة", "رافضا", "رافضة", "مطالبين", "داعين")
+_AFFILIATED = _ns("التابع", "التابعة", "التابعين", "التابعون", "المقرب", "المقربة", "الموالي",
+                  "الموالية", "الموالين")
+#: Verbs whose passive reading is the usual one when a name follows (أصيب فلان).
+_ONLY_PASSIVE = _ns("اصاب")
+_BY_WEAPON = _ns("برصاص", "بنيران", "بقذائف", "بقصف", "بغارة", "بغارات", "بصواريخ")
+_PREPS = _ns("في", "على", "إلى", "من", "مع", "عن", "ضد", "خلال", "بعد", "قبل", "منذ", "أمام")
+
+
+def _norm_tok(layout: Layout, wi: int) -> str:
+    n = layout.norm(wi)
+    return n[1:] if n[:1] in ("و", "ف") and len(n) > 4 else n
+
+
+def _dedup(ids: list[str]) -> list[str]:
+    out: list[str] = []
+    for i in ids:
+        if i not in out:
+            out.append(i)
+    return out
+
+
+def _level_rank(e: Entity) -> int:
+    lvl = e.geo.level if e.geo else None
+    return {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}.get(lvl or "", 3)
+
+
+def find_place(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef],
+               used: set[str]) -> str | None:
+    """The LOC entity where the event happened: a place-marked LOC in its sentence."""
+    wi = layout.word_index(hit.start)
+    cands = [m for m in ments if m.entity.type == "LOC" and m.entity.id not in used
+             and (layout.is_place_use(m) or (hit.type == "CONSULT" and 0 < m.first - wi <= 8))]
+    if hit.type in SAYING_TYPES:
+        # A statement's place is where it was made: right after it, or set at the start
+        # of the sentence ("وفي طهران، رفض ...").
+        s0 = layout.word_index(doc.sentences[hit.sentence][0])
+        cands = [m for m in cands if (0 < m.first - wi <= 6 and normalize("في") in {
+            layout.norm(m.first - 1), layout.norm(m.first - 2)}) or (m.last < wi and m.first - s0 <= 8)]
+    if not cands:
+        return None
+    # Nearest after the trigger first (Arabic puts the place after the verb), then before.
+    cands.sort(key=lambda m: (0 if m.first > wi else 1, abs(m.first - wi), _level_rank(m.entity)))
+    best = cands[0]
+    # Prefer a more specific place right next to the chosen one ("في مدينة X بولاية Y").
+    for m in cands[1:]:
+        if abs(m.first - best.first) <= 4 and _level_rank(m.entity) < _level_rank(best.entity):
+            best = m
+    return best.entity.id
+
+
+def dateline_place(doc: Doc, layout: Layout) -> str | None:
+    """A LOC mentioned in the article's dateline ("الرياض - ..." / first 6 words)."""
+    if not doc.sentences:
+        return None
+    first_words = layout.starts[6] if len(layout.starts) > 6 else len(doc.text)
+    head = doc.text[:first_words]
+    if not re.search(r"[-–—:/(]", head):
+        return None
+    for m in layout.mentions:
+        if m.start >= first_words:
+            break
+        if m.entity.type == "LOC":
+            return m.entity.id
+    return None
+
+
+def find_time(doc: Doc, hit: Hit, cumulative: bool = False) -> dict | None:
+    """The time expression of the trigger's sentence nearest to it, or None."""
+    if not doc.sentences:
+        return None
+    s, e = doc.sentences[hit.sentence]
+    best = None
+    for t in doc.times:
+        if s <= t.start < e and t.value and (t.precision != "duration" or cumulative):
+            d = abs(t.start - hit.start)
+            if best is None or d < best[0]:
+                best = (d, t)
+    if best is None:
+        return None
+    t = best[1]
+    return {"value": t.value, "precision": t.precision}
+
+
+def find_status(layout: Layout, hit: Hit) -> str:
+    """completed / ongoing / planned / negated / hypothetical from the words around."""
+    wi = layout.word_index(hit.start)
+    prev = [layout.norm(j) for j in range(max(0, wi - 4), wi)]
+    prev_far = [layout.norm(j) for j in range(max(0, wi - 8), wi)]
+    if prev and (prev[-1] in STILL or any(p in ONGOING for p in prev[-2:])):
+        return "ongoing"
+    if any(p in NEGATORS for p in prev[-2:]) and not any(p in STILL for p in prev[-2:]):
+        return "negated"
+    if any(p in DENY for p in prev_far):
+        return "negated"
+    if hit.proclitic.endswith("س") or any(p in PLANNED for p in prev):
+        return "planned"
+    if any(p in HYPOTHETICAL for p in prev[-3:]) and hit.tense == "impf":
+        return "hypothetical"
+    if any(p in _ns("إذا", "لو", "حال") for p in prev):
+        return "hypothetical"
+    if hit.tense == "impf":
+        return "ongoing"
+    return "completed"
+
+
+def find_mode(doc: Doc, hit: Hit) -> str | None:
+    """PLOVER mode: from the lemma, else (ASSAULT) from weapon words in the sentence."""
+    if hit.form.lemma.mode:
+        m = hit.form.lemma.mode
+        if hit.type == "ASSAULT" and m in ("explosives", "shelling"):
+            # A suicide bombing or an air strike says more than "explosives".
+            s, e = doc.sentences[hit.sentence]
+            words = set(normalize(doc.text[s:e]).split())
+            for name, keys in ASSAULT_MODES[:2]:
+                if words & keys:
+                    return name
+        return m
+    if hit.type != "ASSAULT":
+        return None
+    s, e = doc.sentences[hit.sentence]
+    words = set(re.findall(r"[\u0621-\u064a]+", normalize(doc.text[s:e])))
+    for name, keys in ASSAULT_MODES:
+        if words & keys:
+            return name
+    return None
+
+
+def find_context(doc: Doc, hit: Hit) -> list[str]:
+    """Context labels (peacekeeping, terrorism, ...) from the sentence's words."""
+    s, e = doc.sentences[hit.sentence]
+    n = normalize(doc.text[s:e])
+    return [name for name, rx in CONTEXTS if rx.search(n)]

@@ -1,0 +1,123 @@
+"""Entity mentions laid out on word tokens, for argument and speaker search."""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from rasd.doc import Doc, Entity
+from rasd.text.normalize import normalize
+
+#: Words right before a LOC mention that make it a place rather than an actor.
+PLACE_PREPS = frozenset(normalize(w) for w in (
+    "في", "ب", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
+    "غربي", "وسط", "داخل", "منطقة", "مدينة", "بلدة", "قرية", "ولاية", "محافظة", "إقليم",
+    "حي", "مقاطعة", "عاصمة", "العاصمة", "أنحاء", "مخيم", "سواحل", "ضواحي", "إلى", "من",
+    "بمدينة", "بمنطقة", "بولاية", "بمحافظة", "بحي", "بلدات", "مدن", "جنوبي", "أطراف",
+))
+
+
+_IN = frozenset(normalize(w) for w in ("في", "بمدينة", "بمنطقة", "بالعاصمة", "قرب"))
+COMPLEMENTIZER_STOP = frozenset(normalize(w) for w in ("إن", "أن", "و", "،"))
+
+
+@dataclass
+class MentionRef:
+    """One mention of an entity with the indices of its first and last word token."""
+
+    start: int
+    end: int
+    entity: Entity
+    first: int  # index into Layout.words
+    last: int
+
+
+class Layout:
+    """Word tokens (clitics excluded) and entity mentions of a Doc, indexed for search."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.words = [i for i, t in enumerate(doc.tokens) if not t.clitic]
+        self.starts = [doc.tokens[i].start for i in self.words]
+        self.ends = [doc.tokens[i].end for i in self.words]
+        raw: list[tuple[int, int, Entity]] = []
+        for e in doc.entities:
+            for m in e.mentions:
+                if 0 <= m.start < m.end <= len(doc.text):
+                    raw.append((m.start, m.end, e))
+        # Drop a mention inside a longer mention of another entity ("الأمم المتحدة" inside
+        # the mission's full name): the longer name is what the text says.
+        raw.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+        kept: list[tuple[int, int, Entity]] = []
+        reach = (-1, -1)  # (end, start) of the kept mention reaching furthest right
+        seen: set[tuple[int, int, str]] = set()
+        for s, e, ent in raw:
+            # Sorted by start, longest first: contained in an earlier, longer mention?
+            if reach[0] >= e and (reach[1], reach[0]) != (s, e):
+                continue
+            if (s, e, ent.id) in seen:
+                continue
+            seen.add((s, e, ent.id))
+            kept.append((s, e, ent))
+            if e > reach[0]:
+                reach = (e, s)
+        self.mentions: list[MentionRef] = []
+        for s, e, ent in kept:
+            first = max(0, bisect_right(self.starts, s) - 1)
+            if first < len(self.ends) and self.ends[first] <= s:
+                first += 1
+            last = max(first, bisect_left(self.ends, e))
+            last = min(last, len(self.words) - 1) if self.words else 0
+            self.mentions.append(MentionRef(s, e, ent, first, last))
+        self.mentions.sort(key=lambda m: m.start)
+        self._mstarts = [m.start for m in self.mentions]
+
+    def between(self, lo: int, hi: int) -> list[MentionRef]:
+        """Mentions that start at or after ``lo`` and end by ``hi`` (char offsets)."""
+        i = bisect_left(self._mstarts, lo)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < hi:
+            if self.mentions[i].end <= hi:
+                out.append(self.mentions[i])
+            i += 1
+        return out
+
+    def word_index(self, offset: int) -> int:
+        """Index of the word token holding (or first after) character ``offset``."""
+        i = bisect_right(self.starts, offset) - 1
+        if i >= 0 and self.ends[i] > offset:
+            return i
+        return i + 1
+
+    def norm(self, wi: int) -> str:
+        """Normalised text of word ``wi`` ('' out of range)."""
+        if 0 <= wi < len(self.words):
+            return self.doc.tokens[self.words[wi]].norm
+        return ""
+
+    def prev_norm(self, wi: int) -> str:
+        """Normalised previous token, clitics included (so ب before a name counts)."""
+        if 0 <= wi < len(self.words):
+            ti = self.words[wi] - 1
+            if ti >= 0:
+                return self.doc.tokens[ti].norm
+        return ""
+
+    def in_sentence(self, sent: int) -> list[MentionRef]:
+        """Mentions inside sentence ``sent``."""
+        if sent is None or sent >= len(self.doc.sentences):
+            return []
+        s, e = self.doc.sentences[sent]
+        return self.between(s, e)
+
+    def is_place_use(self, m: MentionRef) -> bool:
+        """A LOC mention introduced by a place preposition (في مالي، بمدينة ...)."""
+        if m.entity.type != "LOC":
+            return False
+        p = self.prev_norm(m.first)
+        t = self.doc.text[max(0, m.start - 1): m.start]
+        if p in PLACE_PREPS or p in ("ب", "ف") or t == "ب":
+            return True
+        # "في العاصمة الإيرانية طهران": a place preposition up to three words back.
+        back = [self.norm(j) for j in range(max(0, m.first - 3), m.first)]
+        return any(b in _IN for b in back) and not any(b in COMPLEMENTIZER_STOP for b in back)

@@ -1,0 +1,580 @@
+"""Quotations and reported speech with their speakers.
+
+* direct: words between « », “ ”, or straight double quotes, with a speech cue before
+  them (قال، أضاف، أكد ... or a colon) or after them (« ... »، قال X);
+* indirect: a cue verb followed by a complementizer (قال إن، أكد أن، أشار إلى أن ...),
+  a cue verb with its preposition and a noun (شدد على ضرورة ...، حذر من ...، دعا إلى ...),
+  or an attribution (وحسب X فإن ...، ... حسبما أفادت X).
+
+The speaker is the entity named in the cue's subject (a person is preferred to the
+organisation in the same phrase); a cue with no named subject (وأضاف، مضيفا، وأضاف
+البيان) continues the previous speaker.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rasd.doc import Doc, Quote
+from rasd.events.lexicon import imperfect_forms, load_lexicon, perfect_forms
+from rasd.events.mentions import Layout, MentionRef
+from rasd.text.normalize import normalize
+
+#: Cue verbs (3ms perfect, 3ms imperfect) of speech.
+_CUE_VERBS = (
+    ("قال", "يقول"), ("أضاف", "يضيف"), ("أكد", "يؤكد"), ("أوضح", "يوضح"), ("أشار", "يشير"),
+    ("صرح", "يصرح"), ("حذر", "يحذر"), ("أعلن", "يعلن"), ("ذكر", "يذكر"), ("أفاد", "يفيد"),
+    ("رأى", "يرى"), ("اعتبر", "يعتبر"), ("شدد", "يشدد"), ("لفت", "يلفت"), ("تابع", "يتابع"),
+    ("زعم", "يزعم"), ("نفى", "ينفي"), ("كشف", "يكشف"), ("أعرب", "يعرب"),
+    ("أبلغ", "يبلغ"), ("أردف", "يردف"), ("استطرد", "يستطرد"), ("ختم", "يختم"),
+    ("اتهم", "يتهم"), ("دعا", "يدعو"), ("طالب", "يطالب"), ("وصف", "يصف"), ("اعترف", "يعترف"),
+    ("أقر", "يقر"), ("جدد", "يجدد"), ("أبدى", "يبدي"), ("نوه", "ينوه"), ("قالا", "0"),
+)
+#: Participles and nouns that introduce speech (مضيفا أن، قائلا، بقوله).
+_CUE_NOUNS = ("مضيفا", "مضيفة", "مشيرا", "مشيرة", "موضحا", "موضحة", "مؤكدا", "مؤكدة",
+              "معتبرا", "معتبرة", "لافتا", "لافتة", "قائلا", "قائلة", "محذرا", "محذرة",
+              "مشددا", "مشددة", "داعيا", "داعية", "مطالبا", "مطالبة", "متهما", "متهمة",
+              "قوله", "بقوله", "قولها", "بقولها", "التأكيد", "تأكيده", "مكتفيا", "مكتفية",
+              "منوها", "مبينا", "مبينة", "كلمة", "بعنوان")
+#: Cues that take a noun complement after a preposition (شدد على ضرورة ...).
+_PREP_CUES = {normalize(v): p for v, p in (
+    ("شدد", "على"), ("أكد", "على"), ("التأكيد", "على"), ("حذر", "من"), ("دعا", "إلى"),
+    ("أشار", "إلى"), ("طالب", "ب"), ("مشددا", "على"), ("داعيا", "إلى"), ("داعية", "إلى"),
+    ("محذرا", "من"), ("مشيرا", "إلى"), ("مؤكدا", "على"), ("اتهم", "ب"),
+    ("متهما", "ب"),
+)}
+def _prep_cue_map() -> dict[str, str]:
+    out: dict[str, str] = {}
+    impf = {normalize(p): normalize(i) for p, i in _CUE_VERBS if i != "0"}
+    for lem, prep in list(_PREP_CUES.items()):
+        forms = {lem}
+        if lem in impf:
+            forms |= perfect_forms(lem) | {f for f in imperfect_forms(impf[lem]) if len(f) >= 3}
+        for f in forms:
+            out.setdefault(f, prep)
+    return out
+
+
+#: Cues that can take the reported event itself as object (أعلن القبض على ...).
+_OBJECT_CUES = frozenset(normalize(w) for w in (
+    "أعلن", "أعلنت", "أعلنوا", "يعلن", "تعلن", "أكد", "أكدت", "يؤكد", "تؤكد", "كشف", "كشفت",
+    "ذكر", "ذكرت", "أفاد", "أفادت"))
+_ATTRIB = tuple(normalize(a) for a in ("حسب", "وحسب", "بحسب", "وبحسب", "وفق", "ووفق",
+                                         "وفقا", "حسبما", "بحسبما", "نقلا", "ووفقا"))
+_COMP = frozenset(normalize(w) for w in (
+    "إن", "أن", "بأن", "انه", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأنه", "بأنها",
+    "بأنهم", "فإن", "إنهما", "أنهما", "إننا", "أننا"))
+#: Generic subject nouns that do not name the speaker (the previous speaker is meant).
+_GENERIC = frozenset(normalize(w) for w in (
+    "البيان", "المصدر", "التقرير", "الرسالة", "المتحدث", "الناطق", "البعثة", "الوزارة",
+    "نفس", "ذات", "المسؤول", "البيان", "الوكالة", "الشبكة", "القناة", "المجلس"))
+_OPEN = {"«": "»", "“": "”", "\"": "\"", "„": "”"}
+_ADVERBIAL = frozenset(normalize(w) for w in (
+    "أمس", "اليوم", "في", "خلال", "من", "جديد", "قائلا", "أيضا", "كذلك", "بيان", "كلمة",
+    "له", "لها", "مؤتمر", "صحافي", "صحفي", "الصحفيين", "للصحفيين", "وسائل", "الإعلام",
+))
+
+
+def _cue_forms() -> frozenset[str]:
+    out: set[str] = set()
+    for perf, impf in _CUE_VERBS:
+        p = normalize(perf)
+        out |= perfect_forms(p)
+        if impf != "0":
+            out |= {f for f in imperfect_forms(normalize(impf)) if len(f) >= 3}
+    out |= {normalize(n) for n in _CUE_NOUNS}
+    return frozenset(out)
+
+
+CUE_FORMS = _cue_forms()
+PREP_CUE_FORMS: dict[str, str] = {}
+_ENC = ("ها", "ه", "هم", "هما")
+
+
+def is_cue(norm: str) -> bool:
+    """Is this normalised token a speech cue (with و/ف/ل/ب/س stripped if needed)?"""
+    return _cue_base(norm) is not None
+
+
+@lru_cache(maxsize=100_000)
+def _cue_base(norm: str) -> str | None:
+    """The cue form inside ``norm`` (clitics and a pronoun suffix stripped), or None."""
+    for p in ("", "و", "ف", "وس", "س", "ل", "ب"):
+        if p and not norm.startswith(p):
+            continue
+        rest = norm[len(p):]
+        if rest in CUE_FORMS:
+            return rest
+        for e in _ENC:
+            if rest.endswith(e) and rest[: -len(e)] in CUE_FORMS and len(rest) - len(e) >= 3:
+                return rest[: -len(e)]
+    return None
+
+
+def _strip_conj(norm: str) -> str:
+    return _cue_base(norm) or norm
+
+
+@dataclass
+class _Q:
+    start: int
+    end: int
+    kind: str
+    cue: tuple[int, int] | None
+    cue_wi: int | None
+    speaker: str | None
+    continues: object  # False, True (previous speaker) or "sentence" (this sentence's)
+
+
+def _quote_spans(text: str) -> list[tuple[int, int, int, int]]:
+    """(open, close, content_start, content_end) of paired quotation marks."""
+    out = []
+    i = 0
+    n = len(text)
+    while i < n:
+        c = text[i]
+        if c in _OPEN:
+            close = _OPEN[c]
+            j = text.find(close, i + 1)
+            nl = text.find("\n", i + 1)
+            # Straight quotes never span a line; typographic ones may span several.
+            if j > 0 and (c != "\"" or nl < 0 or j < nl) and j - i < 3000:
+                out.append((i, j + 1, i + 1, j))
+                i = j + 1
+                continue
+        i += 1
+    return out
+
+
+_UNNAMED = frozenset(normalize(w) for w in (
+    "مصدر", "مصادر", "مسؤول", "مسؤولون", "مسؤولين", "مسؤولا", "مسؤولاً", "شاهد", "شهود",
+    "ضابط", "متطوع", "خبراء", "خبير", "محلل", "محللون", "سكان", "مراقبون", "ناشطون", "ناشط",
+    "مسعف", "مسعفون", "طبيب", "أطباء", "دبلوماسي", "دبلوماسيون", "مصدرا", "نائب", "وسائل",
+    "تقارير", "التقارير", "صحف", "وكالات", "مصادر", "أنباء", "معلومات", "مراقبين"))
+_PARTICIPLES = frozenset(normalize(w) for w in _CUE_NOUNS) - {normalize("بعنوان"), normalize("كلمة")}
+
+
+def _clean_words(text: str) -> list[str]:
+    """Normalised words of ``text``; a word with a leading و appears twice (وسائل stays
+    وسائل and also gives سائل), so set look-ups work either way."""
+    out = []
+    for w in text.replace("،", " ").replace(":", " ").replace(",", " ").split():
+        n = normalize(w).strip("()«»\"“”.")
+        if n:
+            out.append(n)
+            if n.startswith("و") and len(n) > 3:
+                out.append(n[1:])
+    return out
+
+
+def _pick(layout: Layout, ms: list[MentionRef], first_wi: int) -> str | None:
+    """Speaker among candidate mentions: the last person ("رئيس البعثة، فلان"), not one
+    introduced by باسم (a spokesman *of* X); else the first organisation; a place only
+    right after the cue ("قالت واشنطن")."""
+    ok = [m for m in ms if not layout.is_place_use(m) and layout.norm(m.first - 1) != normalize("باسم")]
+    per = [m for m in ok if m.entity.type == "PER"]
+    if per:
+        return per[-1].entity.id
+    org = [m for m in ok if m.entity.type in ("ORG", "MISC")]
+    if org:
+        return org[0].entity.id
+    loc = [m for m in ok if m.entity.type == "LOC" and m.first - first_wi <= 1]
+    return loc[0].entity.id if loc else None
+
+
+def resolve_speaker(layout: Layout, cue_wi: int, hi: int, ss: int) -> tuple[str | None, str]:
+    """Who speaks at cue ``cue_wi`` (subject words run to char ``hi``).
+
+    Returns (entity id or None, how): "named" (found), "unnamed" (مصدر أمني ...),
+    "continue" (no subject: the previous speaker goes on).
+    """
+    lo = layout.ends[cue_wi]
+    cue = _cue_base(layout.norm(cue_wi)) or layout.norm(cue_wi)
+    ms = layout.between(lo, hi)
+    region = _clean_words(layout.doc.text[lo:hi])
+    # Subject named after the cue (VSO), unless an unnamed source comes first.
+    if ms:
+        first_m = ms[0].start
+        pre = _clean_words(layout.doc.text[lo:first_m])
+        has_per = any(m.entity.type == "PER" for m in ms)
+        if any(w in _UNNAMED for w in pre) and not has_per:
+            return None, "unnamed"
+        if ms[0].entity.type == "PER" and ms[0].first - cue_wi <= 1:
+            return ms[0].entity.id, "named"  # "وقال محمد الحجازي وهو متحدث باسم ..."
+        spk = _pick(layout, ms, cue_wi + 1 if cue not in _PARTICIPLES else -99)
+        if spk is not None:
+            return spk, "named"
+    if any(w in _UNNAMED for w in region):
+        return None, "unnamed"
+    if any(w in _GENERIC for w in region):
+        return None, "continue"
+    # SVO: a subject right before the cue ("مسؤولا محليا ... قال"، "الأمم المتحدة قالت").
+    b0 = max(ss, layout.starts[max(0, cue_wi - 8)])
+    before = _clean_words(layout.doc.text[b0: layout.starts[cue_wi]])
+    spk = _svo_speaker(layout, cue_wi, ss)
+    if spk is not None:
+        return spk, "named"
+    if any(w in _UNNAMED for w in before):
+        return None, "unnamed"
+    empty = all(w in _COMP or w in _ADVERBIAL or is_cue(w) for w in region)
+    if cue in _PARTICIPLES:
+        # A participle continues its own sentence's subject: an earlier quote there
+        # (resolved later as "sentence"), else the first actor of the sentence.
+        return None, "sentence"
+    if empty:
+        return None, "continue"
+    spk = _sentence_subject(layout, cue_wi, ss)
+    return (spk, "named") if spk else (None, "continue")
+
+
+def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] | None = None) -> list[Quote]:
+    """Direct and indirect quotes of ``doc`` with speakers (entity ids) where found.
+
+    ``actor_trail`` lists (offset, entity id) of earlier event sources, used to resolve
+    a cue with no named subject when no earlier quote gives the speaker.
+    """
+    text = doc.text
+    if not text or not doc.sentences:
+        return []
+    words = layout.words
+    toks = doc.tokens
+    norms = [toks[i].norm for i in words]
+    found: list[_Q] = []
+    marks = _quote_spans(text)
+    covered: list[tuple[int, int]] = []  # kept sorted, with cov_starts alongside
+    cov_starts: list[int] = []
+
+    def cover(a: int, b: int) -> None:
+        i = bisect_right(cov_starts, a)
+        cov_starts.insert(i, a)
+        covered.insert(i, (a, b))
+
+    def sent_bounds(off: int) -> tuple[int, int]:
+        si = doc.sentence_of(off)
+        if si is None:
+            return 0, len(text)
+        return doc.sentences[si]
+
+    # -- direct ---------------------------------------------------------------------
+    for qo, qc, cs, ce in marks:
+        content = text[cs:ce].strip()
+        if not content:
+            continue
+        nwords = len(content.split())
+        ss, se = sent_bounds(qo)
+        wi = layout.word_index(qo)
+        cue_wi = None
+        # A cue before the quote, in the same sentence, within 25 words.
+        j = wi - 1
+        while j >= 0 and layout.starts[j] >= ss and wi - j <= 25:
+            if is_cue(norms[j]):
+                cue_wi = j
+                break
+            # Another quote closing in between means that cue belongs to that one.
+            j -= 1
+        colon = text[max(ss, qo - 3):qo].strip().endswith(":")
+        after_cue = None
+        if cue_wi is None:
+            # « ... »، قال X / «...» قالت الوزارة
+            k = layout.word_index(qc)
+            for j2 in range(k, min(k + 4, len(words))):
+                if layout.starts[j2] >= se + 1 and j2 > k:
+                    break
+                if is_cue(norms[j2]):
+                    after_cue = j2
+                    break
+        attrib = None
+        if cue_wi is None and after_cue is None and nwords >= 3:
+            # «...» ... ، بحسب ما قال ضابط — an attribution later in the sentence.
+            for j2 in range(layout.word_index(qc), len(words)):
+                if layout.starts[j2] >= se:
+                    break
+                if norms[j2] in _ATTRIB:
+                    attrib = j2
+                    break
+        if cue_wi is None and after_cue is None and attrib is None and not (colon and nwords >= 3):
+            continue
+        if nwords <= 3 and not colon and not (cue_wi is not None and wi - cue_wi <= 3) and not (
+                wi > 0 and norms[wi - 1] in _COMP):
+            continue  # a scare-quoted name or phrase far from any cue
+        # The cue must be the closest one: a later quote between cue and here is ok
+        # (multi-part quotes share a cue: قال إن «...»، مضيفا «...»).
+        if cue_wi is not None:
+            cue_span = (layout.starts[cue_wi], layout.ends[cue_wi])
+            # The subject ends at a complementizer before the quote ("قائلا ... إن هناك «").
+            hi = qo
+            for j4 in range(cue_wi + 1, wi):
+                if norms[j4] in _COMP:
+                    hi = layout.starts[j4]
+                    break
+            spk, how = resolve_speaker(layout, cue_wi, hi, ss)
+            found.append(_Q(cs, ce, "direct", cue_span, cue_wi, spk, _cont(how)))
+        elif after_cue is not None:
+            cue_span = (layout.starts[after_cue], layout.ends[after_cue])
+            hi = se
+            for j3 in range(after_cue + 1, min(after_cue + 12, len(words))):
+                if norms[j3] in _COMP or layout.starts[j3] >= se:
+                    hi = layout.starts[j3]
+                    break
+            spk, how = resolve_speaker(layout, after_cue, hi, ss)
+            found.append(_Q(cs, ce, "direct", cue_span, after_cue, spk, _cont(how)))
+        elif attrib is not None:
+            spk, how = _attrib_speaker(layout, attrib, se)
+            found.append(_Q(cs, ce, "direct", (layout.starts[attrib], layout.ends[attrib]), attrib,
+                            spk, _cont(how)))
+        else:
+            found.append(_Q(cs, ce, "direct", None, None, None, True))
+        cover(qo, qc)
+
+    mark_spans = [(a, b) for a, b, _, _ in marks]
+    mark_starts = [a for a, _ in mark_spans]
+
+    direct_starts = sorted(q.start for q in found if q.kind == "direct")
+
+    def in_marks(off: int) -> bool:
+        return _inside(covered, cov_starts, off) or _inside(mark_spans, mark_starts, off)
+
+    # -- indirect: cue ... complementizer / cue + preposition + noun ----------------------
+    for ci, n in enumerate(norms):
+        if not is_cue(n) or in_marks(layout.starts[ci]):
+            continue
+        ss, se = sent_bounds(layout.starts[ci])
+        base = _strip_conj(n)
+        start_wi = None
+        comp_wi = None
+        for j in range(ci + 1, min(ci + 40, len(words))):
+            if layout.starts[j] >= se:
+                break
+            if norms[j] in _COMP:
+                comp_wi = j
+                break
+            if j > ci + 1 and is_cue(norms[j]):
+                break  # another cue takes over
+            if text[layout.ends[j]: layout.ends[j] + 1] in ("«", "“", "\""):
+                break
+        if not PREP_CUE_FORMS:
+            PREP_CUE_FORMS.update(_prep_cue_map())
+        prep = PREP_CUE_FORMS.get(base)
+        if prep is not None and comp_wi is not None and any(
+                norms[j] == normalize(prep) for j in range(ci + 1, comp_wi)):
+            comp_wi = None  # "أشار إلى احتمال أن ...": the preposition's noun comes first
+        if comp_wi is not None:
+            start_wi = comp_wi + 1
+        elif prep is not None:
+            for j in range(ci + 1, min(ci + 35, len(words))):
+                if layout.starts[j] >= se:
+                    break
+                raw = toks[words[j] - 1].norm if words[j] > 0 else ""
+                if prep == "ب" and raw == "ب" and toks[words[j] - 1].clitic:
+                    start_wi = j
+                    comp_wi = j
+                    break
+                if norms[j] == normalize(prep):
+                    start_wi = j + 1
+                    comp_wi = j
+                    if j + 1 < len(words) and norms[j + 1] in _COMP:
+                        start_wi = j + 2
+                    break
+        if start_wi is None and base in _OBJECT_CUES:
+            # "أعلنت وزارة الداخلية، أمس، القبض على 431 عنصرا": the announced event.
+            subj = [m for m in layout.between(layout.ends[ci], se) if m.first - ci <= 6]
+            if subj:
+                lex = load_lexicon(False)
+                for j in range(subj[0].last + 1, min(subj[0].last + 6, len(words))):
+                    if layout.starts[j] >= se:
+                        break
+                    if any(f.pos == "noun" and not f.lemma.weak for f, _, _ in lex.lookup(norms[j])):
+                        start_wi = comp_wi = j
+                        break
+        if start_wi is None or start_wi >= len(words) or layout.starts[start_wi] >= se:
+            continue
+        qs = layout.starts[start_wi]
+        if text[qs - 1: qs] in ("«", "“", "\"") or in_marks(qs):
+            continue  # a direct quote follows: already taken
+        # The reported words run to the sentence end, a quotation mark, or the next cue.
+        qe = se
+        for j in range(start_wi + 1, len(words)):
+            if layout.starts[j] >= se:
+                break
+            if is_cue(norms[j]) and any(norms[x] in _COMP for x in range(j + 1, min(j + 12, len(words)))
+                                        if layout.starts[x] < se):
+                qe = layout.starts[j]
+                if words[j] > 0 and toks[words[j] - 1].clitic:
+                    qe = toks[words[j] - 1].start
+                break
+            if is_cue(norms[j]):
+                p0 = layout.starts[j]
+                if words[j] > 0 and toks[words[j] - 1].clitic:
+                    p0 = toks[words[j] - 1].start
+                if text[max(0, p0 - 3): p0].strip() in ("،", ",") or norms[j].startswith("و") or p0 < layout.starts[j]:
+                    qe = p0
+                    break
+        k = bisect_right(direct_starts, qs + 1)
+        q_mark = direct_starts[k] - 1 if k < len(direct_starts) and direct_starts[k] - 1 < qe else None
+        if q_mark is not None:
+            qe = q_mark
+        qe = _trim_end(text, qs, qe)
+        if qe - qs < 4 or len(text[qs:qe].split()) < 2:
+            continue
+        cue_span = (layout.starts[ci], layout.ends[ci])
+        spk, how = resolve_speaker(layout, ci, layout.starts[comp_wi], ss)
+        found.append(_Q(qs, qe, "indirect", cue_span, ci, spk, _cont(how)))
+        cover(qs, qe)
+
+    # -- attribution: وحسب X فإن ... / ... حسبما أفادت X ------------------------------------
+    for si, (ss, se) in enumerate(doc.sentences):
+        swords = []
+        for j in range(layout.word_index(ss), len(words)):
+            if layout.starts[j] >= se:
+                break
+            swords.append(j)
+        if len(swords) < 6:
+            continue
+        lo_c = bisect_left(cov_starts, layout.starts[swords[0]])
+        if lo_c < len(cov_starts) and cov_starts[lo_c] <= layout.starts[swords[min(3, len(swords) - 1)]]:
+            continue
+        for k, j in enumerate(swords):
+            is_attr = norms[j] in _ATTRIB or (
+                norms[j] == "علي" and j + 2 < len(words) and norms[j + 1] == "ما" and is_cue(norms[j + 2]))
+            if not is_attr or in_marks(layout.starts[j]):
+                continue
+            # A cue earlier in the sentence already reports the words (قال X إن ...، حسبما ...).
+            if k >= 2 and any(is_cue(norms[x]) for x in swords[:k]):
+                break
+            if k <= 1:
+                # Sentence-initial: "وحسب X فإن ..."
+                comp = next((x for x in swords[k + 1: k + 12] if norms[x] in _COMP or norms[x] == "فقد"), None)
+                if comp is None:
+                    # "وبحسب نص القرار، سيتم ..." — the comma ends the attribution.
+                    comp = next((x for x in swords[k + 1: k + 10]
+                                 if text[layout.ends[x]: layout.ends[x] + 1] in ("،", ",")), None)
+                    if comp is not None:
+                        spk, how = _attrib_speaker(layout, j, layout.ends[comp])
+                        if comp + 1 < len(words) and layout.starts[comp + 1] < se:
+                            qs = layout.starts[comp + 1]
+                            found.append(_Q(qs, _trim_end(text, qs, se), "indirect",
+                                            (layout.starts[j], layout.ends[j]), j, spk, _cont(how)))
+                            cover(qs, se)
+                    break
+                if comp + 1 >= len(words) or layout.starts[comp + 1] >= se:
+                    break
+                spk, how = _attrib_speaker(layout, j, layout.starts[comp])
+                qs = layout.starts[comp + 1]
+                found.append(_Q(qs, _trim_end(text, qs, se), "indirect",
+                                (layout.starts[j], layout.ends[j]), j, spk, _cont(how)))
+                cover(qs, se)
+            elif k >= 5:
+                # Sentence-final: "... ، حسبما أفادت الشرطة"
+                qe = _trim_end(text, ss, layout.starts[j])
+                spk, how = _attrib_speaker(layout, j, se)
+                found.append(_Q(ss, qe, "indirect", (layout.starts[j], layout.ends[j]), j, spk, False))
+                cover(ss, qe)
+            break
+
+    # -- speakers: continuation --------------------------------------------------------------
+    found.sort(key=lambda q: q.start)
+    trail = sorted(actor_trail or [])
+    last: tuple[int, str | None] = (-1, None)
+    last_sent: dict[int, str | None] = {}
+    out: list[Quote] = []
+    for q in found:
+        spk = q.speaker
+        cue_off = q.cue[0] if q.cue else q.start
+        si = doc.sentence_of(cue_off)
+        if spk is None and q.continues == "sentence":
+            if si in last_sent:
+                spk = last_sent[si]
+            else:
+                # The sentence's subject: its first person (else organisation) outside
+                # the quoted words; failing that, the previous speaker goes on.
+                ss = doc.sentences[si][0] if si is not None else 0
+                ms = [m for m in layout.between(ss, cue_off) if not layout.is_place_use(m)
+                      and not _inside(covered, cov_starts, m.start)]
+                per = [m for m in ms if m.entity.type == "PER"] or [m for m in ms if m.entity.type == "ORG"]
+                spk = per[0].entity.id if per else last[1]
+        elif spk is None and q.continues:
+            # "قال بيان المكتب إن دي مستورا شدد ... وأشار إلى" — the person the last
+            # report was about goes on speaking.
+            if out and last[1] is not None and _etype(doc, last[1]) != "PER":
+                lead = _first_actor(layout, out[-1].start, min(out[-1].end, out[-1].start + 40))
+                if lead is not None and _etype(doc, lead) == "PER":
+                    last = (out[-1].start, lead)
+            cands = [last] if last[0] >= 0 else []
+            cands += [(o, e) for o, e in trail if o < cue_off]
+            if cands:
+                spk = max(cands, key=lambda x: x[0])[1]
+        last = (cue_off, spk)
+        if si is not None:
+            last_sent[si] = spk
+        cue = doc.span(*q.cue) if q.cue else None
+        out.append(Quote(q.start, q.end, text[q.start:q.end], q.kind, spk, cue))
+    return out
+
+
+def _etype(doc: Doc, eid: str | None) -> str | None:
+    e = doc.entity(eid)
+    return e.type if e else None
+
+
+def _cont(how: str) -> object:
+    return "sentence" if how == "sentence" else how == "continue"
+
+
+def _first_actor(layout: Layout, lo: int, hi: int) -> str | None:
+    """The first person/organisation mentioned in [lo, hi)."""
+    for m in layout.between(lo, hi):
+        if m.entity.type in ("PER", "ORG") and not layout.is_place_use(m):
+            return m.entity.id
+    return None
+
+
+def _attrib_speaker(layout: Layout, j: int, hi: int) -> tuple[str | None, str]:
+    """Speaker of an attribution (حسب X / بحسب ما قال X): a mention within 3 words."""
+    lo = layout.ends[j]
+    ms = [m for m in layout.between(lo, hi) if m.first - j <= 4
+          and not layout.is_place_use(m)]
+    words = _clean_words(layout.doc.text[lo:hi])[:4]
+    if any(w in _UNNAMED for w in words[:3]) and not (ms and ms[0].first - j <= 1):
+        return None, "unnamed"
+    if ms:
+        spk = _pick(layout, ms[:1], j + 1)
+        if spk:
+            return spk, "named"
+    if any(w in _GENERIC for w in words):
+        return None, "continue"
+    return None, "unnamed"
+
+
+def _sentence_subject(layout: Layout, cue_wi: int, ss: int) -> str | None:
+    """The actor nearest before the cue in its sentence ("نشرت الشبكة ... تقريرا بعنوان")."""
+    best = None
+    for m in layout.between(ss, layout.starts[cue_wi]):
+        if m.last >= cue_wi:
+            break
+        if not layout.is_place_use(m) and m.entity.type in ("PER", "ORG"):
+            best = m.entity.id
+    return best
+
+
+def _svo_speaker(layout: Layout, cue_wi: int, ss: int = 0) -> str | None:
+    """An actor mention ending right before the cue, in its sentence ("الأمم المتحدة قالت")."""
+    for m in reversed(layout.between(ss, layout.starts[cue_wi])):
+        if m.last < cue_wi and cue_wi - m.last <= 2 and not layout.is_place_use(m):
+            return m.entity.id
+        if m.last < cue_wi - 2:
+            break
+    return None
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], off: int) -> bool:
+    """Is ``off`` inside one of ``spans`` (sorted by start; few nest)?"""
+    i = bisect_right(starts, off) - 1
+    return any(spans[k][0] <= off < spans[k][1] for k in range(max(0, i - 3), i + 1))
+
+
+def _trim_end(text: str, s: int, e: int) -> int:
+    while e > s and (text[e - 1].isspace() or text[e - 1] in "،,.؛;:"):
+        e -= 1
+    return e

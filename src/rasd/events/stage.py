@@ -1,0 +1,364 @@
+"""The events stage: PLOVER events with arguments, and quotes with speakers."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Any
+
+from rasd.doc import Doc, Event, Span
+from rasd.events import args as A
+from rasd.events.acled import acled_for
+from rasd.events.detect import Hit, find_hits
+from rasd.events.lexicon import load_lexicon
+from rasd.events.mentions import Layout
+from rasd.events.numbers import casualties, is_cumulative, object_count
+from rasd.events.quotes import extract_quotes
+from rasd.text.normalize import normalize
+
+_SAYING = frozenset(("SUPPORT", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "CONSULT",
+                     "CONCEDE", "COOPERATE"))
+_DEMONSTRATIVES = frozenset(normalize(w) for w in ("ذلك", "هذا", "هذه", "تلك", "هذين", "هاتين"))
+
+
+def h_text(doc: Doc, h: Hit) -> str:
+    """The trigger token's text."""
+    return doc.text[h.start:h.end]
+
+
+_BACKGROUND = re.compile(r"كان قد|كانت قد|سبق ان|سبق وان|في وقت سابق|منذ|العام الماضي|الماضي")
+
+
+class EventStage:
+    """Fills ``doc.events`` and ``doc.quotes`` (needs sentences/tokens — runs the text
+    stage itself if they are missing; uses entities, times and entity geo when earlier
+    stages gave them).
+
+    Options (TOML ``[stages.events]``): ``classifier`` (true: the shipped sentence model
+    confirms or vetoes ASSAULT/PROTEST), ``clf_veto`` (0.3: below this fraction of its
+    threshold the model vetoes), ``veto_bare`` (true: between the two, drop an event whose
+    sentence names no actor, toll or time), ``min_confidence`` (0.5), ``use_cameo``
+    (false: add the CAMEO-derived verbs), ``inherit_time`` (true: the article's news time
+    for non-statement events without one), ``inherit_time_saying`` (false),
+    ``inherit_place`` (true: the last earlier event's place), ``merge_near_attacks``
+    (true), ``published_time`` (false: fall back to the published date),
+    ``saying_needs_actor`` (false), ``drop_background`` (false: drop events flagged
+    ``extra.main = false``). See notes/events.md.
+    """
+
+    name = "events"
+    requires: tuple[str, ...] = ("entities", "times")
+    provides = ("events", "quotes")
+
+    def __init__(self, **options: Any) -> None:
+        self.use_cameo = bool(options.get("use_cameo", False))
+        self.min_conf = float(options.get("min_confidence", 0.5))
+        self.published_time = bool(options.get("published_time", False))
+        self.inherit_time = bool(options.get("inherit_time", True))
+        self.drop_background = bool(options.get("drop_background", False))
+        self.inherit_place = bool(options.get("inherit_place", True))
+        self.merge_near_attacks = bool(options.get("merge_near_attacks", True))
+        self.inherit_time_saying = bool(options.get("inherit_time_saying", False))
+        self.saying_needs_actor = bool(options.get("saying_needs_actor", False))
+        self.use_classifier = bool(options.get("classifier", True))
+        # Below clf_veto × its threshold the classifier vetoes a lexicon ASSAULT/PROTEST.
+        self.clf_veto = float(options.get("clf_veto", 0.3))
+        # Between the two, drop an event whose sentence names no actor, toll or time.
+        self.veto_bare = bool(options.get("veto_bare", True))
+        self.options = options
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.text or not doc.text.strip():
+            doc.events, doc.quotes = [], []
+            return doc
+        if not doc.sentences or not doc.tokens:
+            from rasd.text.stage import TextStage
+
+            TextStage()(doc)
+        lex = load_lexicon(self.use_cameo)
+        layout = Layout(doc)
+        hits = find_hits(doc, lex)
+        events = self._build(doc, layout, hits)
+        doc.events = events
+        # Who last did something said-like: resolves "وقال إن" after "رفض X ...".
+        trail = [(m["start"], v.source[0]) for v in events if v.source
+                 and v.type in _SAYING and getattr(doc.entity(v.source[0]), "type", None) in ("PER", "ORG")
+                 for m in [v.trigger.to_dict()] + v.extra.get("mentions", [])]
+        doc.quotes = extract_quotes(doc, layout, trail)
+        return doc
+
+    # -------------------------------------------------------------------------------
+    def _build(self, doc: Doc, layout: Layout, hits: list[Hit]) -> list[Event]:
+        lex = load_lexicon(self.use_cameo)
+        by_key: dict[tuple[int, str], list[Hit]] = {}
+        hits_by_sent: dict[int, list[Hit]] = {}
+        for h in hits:
+            by_key.setdefault((h.sentence, h.type), []).append(h)
+            hits_by_sent.setdefault(h.sentence, []).append(h)
+        dateline = A.dateline_place(doc, layout)
+        clf = None
+        if self.use_classifier:
+            from rasd.events.classify import lex_features, load_classifier
+
+            clf = load_classifier()
+        sent_probs: dict[int, dict[str, float]] = {}
+        cands: list[tuple[float, Hit, list[Hit]]] = []
+        bare_doubt: set[int] = set()  # below the classifier threshold, above the veto
+        skip = _boilerplate_sentences(doc)
+        groups: list[tuple[int, str, list[Hit]]] = []
+        for (si, typ), hs in by_key.items():
+            if si in skip:
+                continue
+            # Several events of one type in a sentence when their sources differ
+            # ("وقتل تنظيم داعش 4 مدنيين ... أما جبهة النصرة فقد قتل طفلين").
+            ments = layout.in_sentence(si)
+            by_src: list[tuple[frozenset, list[Hit]]] = []
+            for h in hs:
+                src = frozenset(A.find_actors(doc, layout, h, ments)[0]) if (
+                    h.form.pos == "verb" and not h.weak) else frozenset()
+                slot = next((g for g in by_src if src and g[0] == src), None)
+                if slot is None and (not src or not by_src or not by_src[0][0]):
+                    slot = by_src[0] if by_src and (not src or not by_src[0][0]) else None
+                if slot is None:
+                    by_src.append((src, [h]))
+                else:
+                    slot[1].append(h)
+            for _, g in by_src:
+                groups.append((si, typ, g))
+        for si, typ, hs in groups:
+            strong = [h for h in hs if not h.weak]
+            rep = (strong or hs)[0]
+            conf = 0.75 if strong else 0.4
+            if rep.form.pos == "noun":
+                conf -= 0.05
+            tok = normalize(h_text(doc, rep))
+            if len(hs) == 1 and tok.endswith("ا") and not rep.form.lemma.needs_after and any(
+                    f.pos == "noun" and f.lemma == rep.form.lemma for f in lex.forms.get(tok[:-1], ())):
+                # An indefinite accusative masdar is mostly adverbial ("تعاطفا وتضامنا مع").
+                conf = min(conf, 0.45)
+            if len(hs) > 1:
+                conf += 0.1
+            if clf is not None and typ in clf.types:
+                if si not in sent_probs:
+                    s, e = doc.sentences[si]
+                    in_sent = hits_by_sent.get(si, [])
+                    sent_probs[si] = clf.predict(doc.text[s:e], lex_features(in_sent, e - s))
+                p = sent_probs[si][typ]
+                # The classifier decides whether the sentence reports an actual event of
+                # this type; the lexicon found where (the trigger).
+                t = clf.threshold(typ)
+                if p >= t:
+                    conf = max(conf, 0.6 + 0.39 * (p - t) / (1 - t))
+                elif p < self.clf_veto * t:
+                    conf = min(conf, 0.49 * p / t)
+                else:
+                    bare_doubt.add(id(rep))
+            cands.append((conf, rep, hs))
+        events: list[Event] = []
+        news_time = _news_time(doc)
+        last_place: str | None = None
+        assault_reps: dict[int, list[Hit]] = {}
+        for c in cands:
+            if c[1].type == "ASSAULT":
+                assault_reps.setdefault(c[1].sentence, []).append(c[1])
+        for conf, h, hs in sorted(cands, key=lambda c: (c[1].start)):
+            ments = layout.in_sentence(h.sentence)
+            src, tgt = A.find_actors(doc, layout, h, ments)
+            extra: dict[str, Any] = {"lemma": h.form.lemma.lemma, "pos": h.form.pos}
+            if src or tgt:
+                conf += 0.05
+            elif self.saying_needs_actor and h.type in A.SAYING_TYPES and h.form.pos == "verb":
+                conf -= 0.3  # "مخاطر هددت وحدته": a saying verb with no actor is figurative
+            if conf < self.min_conf:
+                continue
+            place = A.find_place(doc, layout, h, ments, set(src) | set(tgt))
+            if place is None and self.inherit_place and last_place is not None:
+                # The setting carries over: the last place an earlier event had.
+                place = last_place
+                extra["place_from"] = "context"
+            place = place or dateline
+            if place is not None:
+                last_place = place
+            s, e = doc.sentences[h.sentence]
+            stext = doc.text[s:e]
+            dead = injured = None
+            if h.type == "ASSAULT":
+                # Several attacks in one sentence: each takes the counts of its own stretch.
+                others = [x for x in assault_reps.get(h.sentence, []) if x is not h]
+                ws = max([x.end for x in others if x.end <= h.start], default=s)
+                we = min([x.start for x in others if x.start >= h.end], default=e)
+                if h.form.pos == "verb":
+                    dead, injured = object_count(doc.text[h.end:we], h.form.lemma.lemma)
+                d2, i2 = casualties(doc.text[ws:we])
+                dead = dead if dead is not None else d2
+                injured = injured if injured is not None else i2
+                if (dead or injured) and is_cumulative(stext):
+                    extra["cumulative"] = True
+            t = A.find_time(doc, h, bool(extra.get("cumulative")))
+            if self.veto_bare and id(h) in bare_doubt and not (src or tgt or dead or injured or t):
+                continue  # the classifier doubts it and the sentence gives no detail
+            if h.form.pos == "noun":
+                prev = layout.norm(layout.word_index(h.start) - 1)
+                tok = normalize(h_text(doc, h))
+                bare = tok[1:] if tok[:1] in "وفبك" and len(tok) > 4 else tok
+                if ("ال" in h.proclitic or bare.startswith("ال") or tok.startswith("لل") or (
+                        prev in _DEMONSTRATIVES)) and not bare.endswith("ات"):
+                    extra["ref"] = "definite"
+                elif h.enclitic:
+                    extra["ref"] = "suffix"
+            if t is None and self.inherit_time and news_time is not None and (self.inherit_time_saying or h.type not in A.SAYING_TYPES):
+                t = dict(news_time)
+                extra["time_from"] = "article"
+            if t is None and self.published_time and doc.published:
+                t = {"value": doc.published[:10], "precision": "day"}
+                extra["time_from"] = "published"
+            status = A.find_status(layout, h)
+            main = self._is_main(doc, h, t, stext, extra)
+            extra["main"] = main
+            if len(hs) > 1:
+                extra["triggers"] = [doc.span(x.start, x.end).to_dict() for x in hs[1:]]
+            mode = A.find_mode(doc, h)
+            src_code = A.actor_code(doc.entity(src[0])) if src else None
+            tgt_code = A.actor_code(doc.entity(tgt[0])) if tgt else None
+            intervention = h.type == "PROTEST" and any(
+                (h.sentence, x) in by_key for x in ("COERCE", "ASSAULT"))
+            ev = Event(
+                id="", type=h.type, trigger=Span(h.start, h.end, doc.text[h.start:h.end]),
+                mode=mode, context=A.find_context(doc, h), source=src, target=tgt,
+                place=place, time=t, dead=dead, injured=injured, status=status,
+                sentence=h.sentence, confidence=round(min(conf, 0.99), 3), extra=extra,
+            )
+            ev.acled = acled_for(h.type, mode, h.form.lemma.lemma, src_code, tgt_code, intervention)
+            events.append(ev)
+        events = self._merge(events)
+        if self.drop_background:
+            events = [v for v in events if v.extra.get("main", True)]
+        for i, ev in enumerate(events, 1):
+            ev.id = f"v{i}"
+        return events
+
+    @staticmethod
+    def _is_main(doc: Doc, h: Hit, t: dict | None, stext: str, extra: dict) -> bool:
+        if extra.get("cumulative"):
+            return False
+        if t and doc.published and t.get("value"):
+            v = str(t["value"])
+            if t.get("precision") == "duration":
+                return False
+            m = re.match(r"(\d{4})(?:-(\d{2}))?", v)
+            if m:
+                try:
+                    pub = date.fromisoformat(doc.published[:10])
+                    y = int(m.group(1))
+                    mo = int(m.group(2) or 12)
+                    if (pub.year - y) * 12 + (pub.month - mo) > 1:
+                        return False
+                except ValueError:
+                    pass
+        if _BACKGROUND.search(normalize(stext)) and h.sentence > 1:
+            return False
+        return True
+
+    def _merge(self, events: list[Event]) -> list[Event]:
+        """One real-world happening told in several sentences is one event.
+
+        A later event joins an earlier one of its type (whose actors, time and death toll
+        do not conflict) when it is a definite or demonstrative singular noun ("الهجوم"،
+        "ذلك الانسحاب"); a noun of the same lemma or with the same known source; the same
+        lemma within two sentences; or an attack with the same death toll.
+        """
+        out: list[Event] = []
+        by_type: dict[str, list[Event]] = {}
+        self_merge_near = self.merge_near_attacks
+        for ev in events:
+            host = None
+            kind = ev.extra.get("ref")
+            is_noun = ev.extra.get("pos") == "noun"
+            for o in reversed(by_type.get(ev.type, [])[-30:]):
+                # A definite noun refers back: its sentence's time may be another event's.
+                if not _compatible(o, ev, check_time=kind != "definite"):
+                    continue
+                same_lemma = o.extra.get("lemma") == ev.extra.get("lemma")
+                same_src = bool(o.source and ev.source and set(o.source) == set(ev.source))
+                near = o.sentence is not None and ev.sentence is not None and ev.sentence - o.sentence <= 2
+                both_verbs = not is_noun and o.extra.get("pos") == "verb"
+                # Statements are separate acts: a second call (ضرورة) is a new event.
+                saying = ev.type in A.SAYING_TYPES
+                if (kind == "definite" or (is_noun and not saying and (same_lemma or same_src))
+                        or (same_lemma and same_src)
+                        or (same_lemma and near and both_verbs and (not ev.source or same_src))
+                        or (ev.type == "ASSAULT" and ev.dead is not None and ev.dead == o.dead)
+                        or (self_merge_near and ev.type == "ASSAULT" and near and not ev.source and not o.source)):
+                    host = o
+                    break
+            if host is None:
+                out.append(ev)
+                by_type.setdefault(ev.type, []).append(ev)
+                continue
+            host.source = host.source or ev.source
+            host.target = host.target or ev.target
+            host.place = host.place or ev.place
+            host.time = host.time or ev.time
+            host.dead = host.dead if host.dead is not None else ev.dead
+            host.injured = host.injured if host.injured is not None else ev.injured
+            host.extra.setdefault("mentions", []).append(ev.trigger.to_dict())
+            host.extra["main"] = host.extra.get("main", True) or ev.extra.get("main", False)
+        for ev in out:
+            ev.extra.pop("ref", None)
+            ev.extra.pop("pos", None)
+        return out
+
+
+def _news_time(doc: Doc) -> dict | None:
+    """The time of the article's news: the first day-or-range time in its first two
+    sentences, within ten days before publication (when the published date is known)."""
+    if not doc.sentences:
+        return None
+    lim = doc.sentences[min(1, len(doc.sentences) - 1)][1]
+    for t in doc.times:
+        if t.start >= lim:
+            break
+        if not t.value or t.precision not in ("day", "range"):
+            continue
+        if doc.published:
+            try:
+                d = date.fromisoformat(t.value[:10])
+                p = date.fromisoformat(doc.published[:10])
+            except ValueError:
+                continue
+            if not 0 <= (p - d).days <= 10:
+                continue
+        return {"value": t.value, "precision": t.precision}
+    return None
+
+
+def _compatible(a: Event, b: Event, check_time: bool = True) -> bool:
+    """No conflicting sources, stated times, death tolls or cumulative flags."""
+    if a.source and b.source and not set(a.source) & set(b.source):
+        return False
+    if a.extra.get("cumulative") != b.extra.get("cumulative"):
+        return False
+    if check_time and a.time and b.time and a.time.get("value") != b.time.get("value") and not (
+            a.extra.get("time_from") or b.extra.get("time_from")):
+        return False
+    if a.dead is not None and b.dead is not None and a.dead != b.dead:
+        return False
+    return True
+
+
+_BOILER = re.compile(r"^\W*(?:رابط الخبر|المصدر\s*:|اقرأ أيضا|اقرا ايضا|للمزيد|شاهد أيضا|تابعونا)")
+
+
+def _boilerplate_sentences(doc: Doc) -> set[int]:
+    """Sentences that are site furniture (a trailing "رابط الخبر ..." headline link)."""
+    out = set()
+    for i, (s, e) in enumerate(doc.sentences):
+        if _BOILER.match(doc.text[s:e]):
+            out.add(i)
+            # The rest of that line belongs to it.
+            j = i + 1
+            while j < len(doc.sentences) and "\n" not in doc.text[e:doc.sentences[j][0]]:
+                out.add(j)
+                e = doc.sentences[j][1]
+                j += 1
+    return out
