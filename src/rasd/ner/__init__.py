@@ -21,29 +21,43 @@ def tag_words(words: list[str]) -> list[str]:
     return load_model().tag(words)[0]
 
 
-def tag_conll(lines: Iterable[str], max_run: int = 250) -> Iterator[str]:
+def tag_conll(lines: Iterable[str], max_run: int = 250, doc_sents: int = 30) -> Iterator[str]:
     """Read one token a line (blank line between sentences, further columns ignored) and
     yield ``token TAG`` lines, with a blank line after each sentence."""
     from rasd.ner.model import load_model
 
     model = load_model()
-    sent: list[str] = []
+    buf: list[list[str]] = []
 
     def flush() -> Iterator[str]:
-        tags: list[str] = []
-        for k in range(0, len(sent), max_run):
-            tags.extend(model.tag(sent[k:k + max_run])[0])
-        for w, t in zip(sent, tags):
-            yield f"{w} {t}"
-        yield ""
+        # Sentences are tagged in groups that stand in for documents (document features).
+        pieces: list[list[str]] = []
+        owner: list[int] = []
+        for si, sent in enumerate(buf):
+            for k in range(0, len(sent), max_run):
+                pieces.append(sent[k:k + max_run])
+                owner.append(si)
+        tags: list[list[str]] = [[] for _ in buf]
+        for si, (t, _) in zip(owner, model.tag_doc(pieces)):
+            tags[si].extend(t)
+        for sent, ts in zip(buf, tags):
+            for w, t in zip(sent, ts):
+                yield f"{w} {t}"
+            yield ""
 
+    sent: list[str] = []
     for line in lines:
         parts = line.split()
         if not parts:
             if sent:
-                yield from flush()
+                buf.append(sent)
                 sent = []
+                if len(buf) >= doc_sents:
+                    yield from flush()
+                    buf = []
             continue
         sent.append(parts[0])
     if sent:
+        buf.append(sent)
+    if buf:
         yield from flush()

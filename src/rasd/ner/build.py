@@ -22,10 +22,11 @@ from collections import Counter
 from pathlib import Path
 
 from rasd.errors import DataError
+from rasd.ner.corpus import split_word
 from rasd.text.normalize import normalize
 
 GAZ_VERSION = 1
-CLU_VERSION = 1
+CLU_VERSION = 2
 
 _WORD = re.compile(r"[\u0621-\u064a\u0671-\u06d3]+|[A-Za-z]+|[0-9]+")
 _PAREN = re.compile(r"\s*\([^)]*\)\s*")
@@ -177,9 +178,9 @@ def _corpus_texts(shared: Path):  # type: ignore[no-untyped-def]
             yield n
 
 
-def cluster_words(shared: Path, vocab_size: int = 60000, min_count: int = 5, n_ctx: int = 2000,
+def cluster_words(shared: Path, vocab_size: int = 150000, min_count: int = 3, n_ctx: int = 2000,
                   dim: int = 100, ks: tuple[int, ...] = (40, 200, 1000), seed: int = 13,
-                  max_docs: int | None = None) -> dict[str, str]:
+                  max_docs: int | None = None, split: bool = False) -> dict[str, str]:
     """Word → "a.b.c" cluster path; deterministic for fixed arguments."""
     import numpy as np
     import scipy.sparse as sp
@@ -190,8 +191,12 @@ def cluster_words(shared: Path, vocab_size: int = 60000, min_count: int = 5, n_c
         for i, n in enumerate(_corpus_texts(shared)):
             if max_docs and i >= max_docs:
                 break
-            # Whitespace tokens stripped of punctuation: the form ANERcorp tokens have.
-            yield [t for t in (_strip(w) for w in n.split()) if t]
+            # Whitespace tokens stripped of punctuation: the form ANERcorp tokens have
+            # (with ``split``, proclitics cut off as the tagger's tokens are).
+            toks = [t for t in (_strip(w) for w in n.split()) if t]
+            if split:
+                toks = [p for t in toks for p in split_word(t)]
+            yield toks
 
     counts: Counter[str] = Counter()
     for toks in docs_iter():
@@ -247,7 +252,14 @@ def cluster_words(shared: Path, vocab_size: int = 60000, min_count: int = 5, n_c
     out = {}
     for i, w in enumerate(vocab):
         f = int(labels[0][i])
-        out[w] = ".".join([str(int(c[f])) for c in coarse_of] + [str(f)])
+        path = ".".join([str(int(c[f])) for c in coarse_of] + [str(f)])
+        # Two more statistics: how often the word takes the article (names seldom do)
+        # and how frequent it is (log2 bucket).
+        b = w[2:] if w.startswith("ال") and len(w) > 4 else w
+        nb, na = counts.get(b, 0), counts.get("ال" + b, 0)
+        r = na / (nb + na) if nb + na else 0.0
+        al = 0 if r < 0.05 else 1 if r < 0.3 else 2 if r < 0.7 else 3
+        out[w] = f"{path}\t{al}\t{min(int(counts[w]).bit_length() // 2, 9)}"
     return out
 
 
@@ -264,8 +276,8 @@ def clusters_text(shared: Path, **kw) -> str:  # type: ignore[no-untyped-def]
     cl = cluster_words(shared, **kw)
     src = shared / "corpus" / "saudinewsnet.jsonl.gz"
     head = (f"# rasd NER word clusters v{CLU_VERSION}; built by scripts/build_ner_clusters.py "
-            f"(corpus sha256 {_digest([src])}); word -> k-means cluster path (40.200.1000) over "
-            "PPMI-SVD context vectors of SaudiNewsNet (CC BY-NC-SA 4.0): statistics only, no text\n")
+            f"(corpus sha256 {_digest([src])}); word -> k-means cluster path (40.200.1000), article-ratio "
+            "bucket, log-frequency bucket; from PPMI-SVD context vectors of SaudiNewsNet (CC BY-NC-SA 4.0): statistics only, no text\n")
     return head + "".join(f"{k}\t{v}\n" for k, v in sorted(cl.items()))
 
 

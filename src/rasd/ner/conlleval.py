@@ -58,6 +58,7 @@ class Scores:
         return 100 * p, 100 * r, 100 * f
 
     def types(self) -> list[str]:
+        """Every entity type seen in gold or predictions, sorted."""
         return sorted(set(self.tp) | set(self.fp) | set(self.fn))
 
     def by_type(self, t: str) -> tuple[float, float, float]:
@@ -70,6 +71,7 @@ class Scores:
 
     @property
     def f1(self) -> float:
+        """Micro F1 in percent."""
         return self.overall()[2]
 
     def report(self) -> str:

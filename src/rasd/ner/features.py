@@ -48,7 +48,8 @@ class Resources:
     gaz_words: dict[str, str] = field(default_factory=dict)  # word → class letters
     gaz_phrases: dict[str, str] = field(default_factory=dict)  # "w1 w2 .." → class letters
     gaz_first: dict[str, int] = field(default_factory=dict)  # first word → max phrase length
-    clusters: dict[str, str] = field(default_factory=dict)  # word → bit-path / id path
+    clusters: dict[str, str] = field(default_factory=dict)  # word → cluster id path
+    wstats: dict[str, tuple[str, str]] = field(default_factory=dict)  # word → (al, freq)
     use_gaz: bool = True
     use_clusters: bool = True
 
@@ -83,15 +84,20 @@ def load_resources(data_dir: str | Path | None = None, use_gaz: bool = True,
     if use_clusters and cp.is_file():
         for row in _read_tsv(cp):
             res.clusters[row[0]] = row[1]
+            if len(row) >= 4:
+                res.wstats[row[0]] = (row[2], row[3])
     return res
 
 
 class Featurizer:
     """Turns a sentence (list of whitespace tokens) into CRFsuite feature lists."""
 
-    def __init__(self, res: Resources | None = None, window: int = 2) -> None:
+    def __init__(self, res: Resources | None = None, window: int = 2, doc_context: bool = False,
+                 ngrams: bool = False) -> None:
         self.res = res or Resources(use_gaz=False, use_clusters=False)
         self.window = window
+        self.doc_context = doc_context
+        self.ngrams = ngrams
         self._cache: dict[str, tuple[list[str], tuple[str, ...]]] = {}
 
     # -- one word type ----------------------------------------------------------------
@@ -126,6 +132,9 @@ class Featurizer:
                 if L > k:
                     f.append("p%d=%s" % (k, bare[:k]))
                     f.append("f%d=%s" % (k, bare[-k:]))
+            if self.ngrams and L > 4:
+                # inner letter trigrams: foreign names have tell-tale letter sequences
+                f.extend({"t3=" + bare[i:i + 3] for i in range(1, L - 3)})
         elif shape in ("L", "Lc", "LU"):
             f.append("lw=" + w.lower())
         res = self.res
@@ -139,6 +148,10 @@ class Featurizer:
         cl = ""
         if res.use_clusters:
             cl = res.clusters.get(n) or res.clusters.get(host) or res.clusters.get(bare) or ""
+            st = res.wstats.get(n) or res.wstats.get(host)
+            if st:
+                f.append("alr=" + st[0])
+                f.append("fq=" + st[1])
             if cl:
                 parts_ = cl.split(".")
                 for i, _ in enumerate(parts_):
@@ -218,6 +231,51 @@ class Featurizer:
             f.append("bg-=" + prev + "|" + ctxs[i][1])
             f.append("bg+=" + ctxs[i][1] + "|" + nxt)
             feats.append(f)
+        return feats
+
+
+    def document(self, sents: list[list[str]]) -> list[list[list[str]]]:
+        """Feature lists for several sentences of one document.
+
+        With ``doc_context``, each word also gets what the other occurrences of the same
+        word in the document say (context aggregation, Ratinov & Roth 2009): the words
+        next to them, how often it occurs, and whether it also occurs with the article.
+        """
+        feats = [self.sentence(w) for w in sents]
+        if not self.doc_context:
+            return feats
+        left: dict[str, set[str]] = {}
+        right: dict[str, set[str]] = {}
+        count: dict[str, int] = {}
+        with_al: set[str] = set()
+        infos = [[self._word(w)[1] for w in ws] for ws in sents]
+        for ctx in infos:
+            n = len(ctx)
+            for i, c in enumerate(ctx):
+                b = c[1]
+                if c[2] != "A" or len(b) < 3:
+                    continue
+                count[b] = count.get(b, 0) + 1
+                if c[0].endswith("ال" + b):
+                    with_al.add(b)
+                ls = left.setdefault(b, set())
+                if len(ls) < 8:
+                    ls.add(ctx[i - 1][1] if i > 0 else "<S>")
+                rs = right.setdefault(b, set())
+                if len(rs) < 8:
+                    rs.add(ctx[i + 1][1] if i + 1 < n else "</S>")
+        for ctx, fs in zip(infos, feats):
+            for c, f in zip(ctx, fs):
+                b = c[1]
+                k = count.get(b, 0)
+                if not k:
+                    continue
+                f.append("df=%d" % (1 if k == 1 else 2 if k <= 3 else 4))
+                if k > 1:
+                    f.extend("dl=" + x for x in sorted(left[b]))
+                    f.extend("dr=" + x for x in sorted(right[b]))
+                if b in with_al and not c[0].endswith("ال" + b):
+                    f.append("dal")
         return feats
 
 

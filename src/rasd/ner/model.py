@@ -34,7 +34,10 @@ class NerModel:
         res_dir = base if (base / "gazetteer.tsv").is_file() or (base / "clusters.tsv").is_file() else None
         res = load_resources(res_dir, use_gaz=meta.get("gazetteer", True),
                              use_clusters=meta.get("clusters", True))
-        self.featurizer = Featurizer(res, window=int(meta.get("window", 2)))
+        self.featurizer = Featurizer(res, window=int(meta.get("window", 2)),
+                                     doc_context=bool(meta.get("doc_context", False)),
+                                     ngrams=bool(meta.get("ngrams", False)))
+        self.split_clitics = bool(meta.get("split_clitics", False))
         self._path = str(mpath)
         self._local = threading.local()  # a CRFsuite tagger is not thread-safe
         try:
@@ -51,6 +54,47 @@ class NerModel:
             t.open(self._path)
             self._local.tagger = t
         return t
+
+    def tag_doc(self, sents: list[list[str]], marginals: bool = False
+                ) -> list[tuple[list[str], list[float] | None]]:
+        """Tags for several sentences of one document (document-level features apply)."""
+        if self.split_clitics:
+            return self._tag_doc_split(sents, marginals)
+        tagger = self._tagger()
+        out: list[tuple[list[str], list[float] | None]] = []
+        for words, feats in zip(sents, self.featurizer.document(sents)):
+            if not words:
+                out.append(([], [] if marginals else None))
+                continue
+            tags = tagger.tag(feats)
+            probs = None
+            if marginals:
+                probs = [tagger.marginal(t, i) if t != "O" else 1.0 for i, t in enumerate(tags)]
+            out.append((tags, probs))
+        return out
+
+    def _tag_doc_split(self, sents: list[list[str]], marginals: bool
+                       ) -> list[tuple[list[str], list[float] | None]]:
+        # The model was trained on clitic-split tokens: split, tag, and give each original
+        # token its host's tag.
+        from rasd.ner.corpus import split_sentence
+
+        splits = [split_sentence(w) for w in sents]
+        self.split_clitics = False
+        try:
+            tagged = self.tag_doc([s[0] for s in splits], marginals)
+        finally:
+            self.split_clitics = True
+        out: list[tuple[list[str], list[float] | None]] = []
+        for words, (_, _, owner), (tags, probs) in zip(sents, splits, tagged):
+            t2 = ["O"] * len(words)
+            p2: list[float] | None = [1.0] * len(words) if marginals else None
+            for k, i in enumerate(owner):  # hosts come last: they win
+                t2[i] = tags[k]
+                if p2 is not None and probs:
+                    p2[i] = probs[k]
+            out.append((t2, p2))
+        return out
 
     def tag(self, words: list[str], marginals: bool = False) -> tuple[list[str], list[float] | None]:
         """BIO tags for one sentence (and each tag's marginal probability if asked)."""

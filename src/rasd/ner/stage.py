@@ -1,9 +1,10 @@
 """The NER stage: CRF-tagged mentions as one Entity each (``doc.entities``).
 
-The pipeline's tokens have proclitics split off (``و`` + ``الرياض``); the model was trained
-on ANERcorp's whitespace tokens, where clitics stay attached. So each clitic token is glued
-back onto its host for tagging, and a mention starts at the host: the clitic is outside
-the mention, the article ال inside, and ``text[start:end]`` is the mention text.
+The pipeline's tokens have proclitics split off (``و`` + ``الرياض``). The model's interface
+takes whitespace words (as ANERcorp and ``tag_conll`` have them) and cuts them with the same
+``clitic_split`` internally, so each clitic token is glued back onto its host here and both
+paths tag identically. A mention starts at the host: the clitic is outside the mention,
+the article ال inside, and ``text[start:end]`` is the mention text.
 """
 
 from __future__ import annotations
@@ -11,6 +12,9 @@ from __future__ import annotations
 from rasd.doc import Doc, Entity, Span, Token
 from rasd.ner.conlleval import chunks
 from rasd.ner.model import load_model
+from rasd.text.normalize import normalize
+
+_GAZ_CLASSES = {"PERS": "FP", "LOC": "L", "ORG": "O"}  # gazetteer classes, best first
 
 TYPE_MAP = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 
@@ -56,13 +60,14 @@ class NerStage:
     def __init__(self, model: str = "default", confidence: bool = True, **options: object) -> None:
         self.model = load_model(None if model in ("default", "", None) else str(model))
         self.confidence = bool(confidence)
+        self._gaz = self.model.featurizer.res.gaz_words
         self.options = options
 
     def mentions(self, doc: Doc) -> list[tuple[str, int, int, float | None]]:
         """``(type, start, end, confidence)`` for every mention, in text order."""
         text = doc.text
         toks = doc.tokens
-        out: list[tuple[str, int, int, float | None]] = []
+        runs: list[list[tuple[int, int, int]]] = []
         i = 0
         n = len(toks)
         while i < n:
@@ -71,29 +76,45 @@ class NerStage:
             while j < n and toks[j].sentence == s:
                 j += 1
             words = words_of(toks[i:j])
-            for k in range(0, len(words), MAX_RUN):
-                run = words[k:k + MAX_RUN]
-                self._tag_run(text, run, out)
+            runs.extend(words[k:k + MAX_RUN] for k in range(0, len(words), MAX_RUN))
             i = j
+        out: list[tuple[str, int, int, float | None]] = []
+        if not runs:
+            return out
+        tagged = self.model.tag_doc([[text[a:e] for a, _, e in run] for run in runs],
+                                    marginals=self.confidence)
+        for run, (tags, probs) in zip(runs, tagged):
+            for typ, a, b in chunks(tags):
+                start = self._start(text, run[a], typ)
+                end = run[b - 1][2]
+                while start < end and text[start] in _EDGE:
+                    start += 1
+                while end > start and text[end - 1] in _EDGE:
+                    end -= 1
+                if end <= start:
+                    continue
+                conf = round(sum(probs[a:b]) / (b - a), 3) if probs else None
+                out.append((TYPE_MAP.get(typ, "MISC"), start, end, conf))
         return out
 
-    def _tag_run(self, text: str, run: list[tuple[int, int, int]],
-                 out: list[tuple[str, int, int, float | None]]) -> None:
-        ws = [text[a:e] for a, _, e in run]
-        tags, probs = self.model.tag(ws, marginals=self.confidence)
-        for typ, a, b in chunks(tags):
-            start = run[a][1]
-            end = run[b - 1][2]
-            while start < end and text[start] in _EDGE:
-                start += 1
-            while end > start and text[end - 1] in _EDGE:
-                end -= 1
-            if end <= start:
-                continue
-            conf = None
-            if probs:
-                conf = round(sum(probs[a:b]) / (b - a), 3)
-            out.append((TYPE_MAP.get(typ, "MISC"), start, end, conf))
+    def _start(self, text: str, word: tuple[int, int, int], typ: str) -> int:
+        """Where a mention starting at ``word`` starts: after its clitics, unless the whole
+        word is a known name of that type and its remainder is not (بسام is not ب + سام)."""
+        s, h, e = word
+        if h == s:
+            return s
+        want = _GAZ_CLASSES.get(typ)
+        gaz = self._gaz
+        if want:
+            whole = gaz.get(normalize(text[s:e]), "")
+            rest = gaz.get(normalize(text[h:e]), "")
+            # Rank by class letters in order (for PER, a listed first name beats a name word).
+            def rank(cls: str) -> int:
+                return max((len(want) - i for i, c in enumerate(want) if c in cls), default=0)
+
+            if rank(whole) > rank(rest):
+                return s
+        return h
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.mentions(doc)

@@ -18,12 +18,14 @@ from pathlib import Path
 
 from rasd.errors import DataError, ModelError
 from rasd.ner.conlleval import Scores, evaluate
-from rasd.ner.corpus import Sentence, read_conll, split_heldout
+from rasd.ner.corpus import Sentence, read_conll, read_wikifane, split_heldout, split_sentence
 from rasd.ner.features import Featurizer, load_resources
 from rasd.ner.model import META_FILE, MODEL_FILE, NerModel
 
 DEFAULTS = {"c1": 0.05, "c2": 0.05, "max_iterations": 150, "window": 2,
-            "gazetteer": True, "clusters": True, "min_freq": 1}
+            "gazetteer": True, "clusters": True, "min_freq": 1, "wikifane": 0.0,
+            "doc_context": True, "doc_sents": 30, "ngrams": False, "split_clitics": True,
+            "algorithm": "lbfgs"}
 
 
 def package_data_dir() -> Path:
@@ -44,19 +46,26 @@ def train_model(sents: list[Sentence], out: Path, res_dir: Path, params: dict,
     t0 = time.time()
     out.mkdir(parents=True, exist_ok=True)
     res = load_resources(res_dir, use_gaz=params["gazetteer"], use_clusters=params["clusters"])
-    fz = Featurizer(res, window=params["window"])
-    tr = pycrfsuite.Trainer(verbose=verbose)
-    for words, tags in sents:
-        tr.append(fz.sentence(words), tags)
-    tr.set_params({
-        "c1": params["c1"], "c2": params["c2"], "max_iterations": params["max_iterations"],
-        "feature.possible_transitions": True, "feature.minfreq": params["min_freq"],
-    })
+    fz = Featurizer(res, window=params["window"], doc_context=params["doc_context"],
+                    ngrams=params["ngrams"])
+    algo = params.get("algorithm", "lbfgs")
+    tr = pycrfsuite.Trainer(algorithm=algo, verbose=verbose)
+    if params["split_clitics"]:
+        sents = [split_sentence(w, t)[:2] for w, t in sents]
+    for chunk in doc_chunks(sents, params["doc_sents"]):
+        for (_, tags), feats in zip(chunk, fz.document([w for w, _ in chunk])):
+            tr.append(feats, tags)
+    opts = {"max_iterations": params["max_iterations"], "feature.possible_transitions": True,
+            "feature.minfreq": params["min_freq"]}
+    if algo == "lbfgs":
+        opts.update(c1=params["c1"], c2=params["c2"])
+    tr.set_params(opts)
     tmp = out / (MODEL_FILE + ".tmp")
     tr.train(str(tmp))
     os.replace(tmp, out / MODEL_FILE)
-    meta = {k: params[k] for k in ("c1", "c2", "max_iterations", "window", "gazetteer",
-                                   "clusters", "min_freq")}
+    meta = {k: params.get(k) for k in ("c1", "c2", "max_iterations", "window", "gazetteer",
+                                       "clusters", "min_freq", "wikifane", "doc_context",
+                                       "doc_sents", "ngrams", "split_clitics", "algorithm")}
     meta["train_sentences"] = len(sents)
     meta["train_tokens"] = sum(len(w) for w, _ in sents)
     (out / META_FILE).write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
@@ -68,10 +77,17 @@ def train_model(sents: list[Sentence], out: Path, res_dir: Path, params: dict,
     return time.time() - t0
 
 
+def doc_chunks(sents: list[Sentence], size: int) -> list[list[Sentence]]:
+    """ANERcorp has no document breaks: runs of ``size`` sentences stand in for documents."""
+    return [sents[i:i + size] for i in range(0, len(sents), size)]
+
+
 def score_model(model_dir: Path, sents: list[Sentence]) -> Scores:
     """conlleval scores of the model in ``model_dir`` on ``sents``."""
     m = NerModel(model_dir)
-    pred = [m.tag(w)[0] for w, _ in sents]
+    pred = []
+    for chunk in doc_chunks(sents, int(m.meta.get("doc_sents", 30))):
+        pred.extend(t for t, _ in m.tag_doc([w for w, _ in chunk]))
     return evaluate([t for _, t in sents], pred)
 
 
@@ -93,6 +109,16 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--min-freq", type=int, default=DEFAULTS["min_freq"])
     ap.add_argument("--no-gazetteer", action="store_true")
     ap.add_argument("--no-clusters", action="store_true")
+    ap.add_argument("--wikifane", type=float, default=DEFAULTS["wikifane"],
+                    help="share of WikiFANE sentences mixed into training (0 = none)")
+    ap.add_argument("--no-doc-context", dest="doc_context", action="store_false",
+                    help="no document-level context aggregation features")
+    ap.add_argument("--no-split-clitics", dest="split_clitics", action="store_false",
+                    help="train and tag on whitespace tokens (clitics attached, as ANERcorp)")
+    ap.add_argument("--algorithm", choices=("lbfgs", "ap"), default=DEFAULTS["algorithm"],
+                    help="lbfgs: CRF (maximum likelihood); ap: averaged perceptron")
+    ap.add_argument("--ngrams", action="store_true", help="inner letter trigram features")
+    ap.add_argument("--doc-sents", type=int, default=DEFAULTS["doc_sents"])
     ap.add_argument("-v", "--verbose", action="store_true")
     return ap
 
@@ -117,14 +143,23 @@ def main(argv: list[str] | None = None) -> int:
         build.write_clusters(shared, res_dir / "clusters.tsv")
         print(f"clusters rebuilt in {time.time() - t:.1f}s", file=sys.stderr)
     params = dict(DEFAULTS, c1=a.c1, c2=a.c2, max_iterations=a.iters, window=a.window,
-                  min_freq=a.min_freq, gazetteer=not a.no_gazetteer, clusters=not a.no_clusters)
+                  min_freq=a.min_freq, gazetteer=not a.no_gazetteer, clusters=not a.no_clusters,
+                  wikifane=a.wikifane, doc_context=a.doc_context, doc_sents=a.doc_sents,
+                  ngrams=a.ngrams, split_clitics=a.split_clitics,
+                  algorithm=a.algorithm)
     sents = read_conll(data)
     if a.limit:
         sents = sents[: a.limit]
+    extra: list[Sentence] = []
+    if a.wikifane > 0:
+        wf = read_wikifane(shared / "data" / "ner" / "wikifane" / "WikiFANE_Gold_2014_500K.txt")
+        step = max(1, round(1 / a.wikifane))
+        extra = wf[::step]
     if a.heldout:
         import tempfile
 
         train, dev = split_heldout(sents)
+        train = train + extra
         with tempfile.TemporaryDirectory() as tmp:
             secs = train_model(train, Path(tmp), res_dir, params, a.verbose)
             sc = score_model(Path(tmp), dev)
@@ -133,6 +168,7 @@ def main(argv: list[str] | None = None) -> int:
         print(sc.report())
         return 0
     out = a.out or package_data_dir()
+    sents = sents + extra
     secs = train_model(sents, out, res_dir, params, a.verbose)
     size = (out / MODEL_FILE).stat().st_size
     print(f"trained on {len(sents)} sentences in {secs:.1f}s (total {time.time() - t_start:.1f}s); "
