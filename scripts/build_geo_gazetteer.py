@@ -38,6 +38,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from rasd.errors import DataError  # noqa: E402
 from rasd.geo.keys import name_key, stripped_variants  # noqa: E402
 from rasd.text.tokens import word_frequencies  # noqa: E402
 
@@ -128,6 +129,10 @@ REGIONS = [
     ("tigray", "Tigray", 14.0, 39.0, ["تيغراي", "إقليم تيغراي", "تجراي"]),
     ("cyrenaica", "Cyrenaica", 31.0, 22.0, ["برقة", "إقليم برقة"]),
     ("fezzan", "Fezzan", 26.0, 14.0, ["فزان", "إقليم فزان"]),
+    ("dead_sea", "Dead Sea", 31.5, 35.5, ["البحر الميت"]),
+    ("jordan_valley", "Jordan Valley", 32.0, 35.55, ["غور الأردن", "وادي الأردن", "الأغوار"]),
+    ("empty_quarter", "Rub' al Khali", 20.0, 50.0, ["الربع الخالي"]),
+    ("tihama", "Tihamah", 16.0, 43.0, ["تهامة", "سهل تهامة"]),
     ("golan", "Golan Heights", 33.0, 35.75, ["الجولان", "هضبة الجولان", "مرتفعات الجولان",
                                                 "الجولان المحتل"]),
     ("qalamoun", "Qalamoun", 33.9, 36.6, ["القلمون", "جبال القلمون"]),
@@ -136,6 +141,40 @@ REGIONS = [
     ("west_bank", "West Bank", 31.95, 35.25, ["الضفة الغربية", "الضفة"]),
     ("anbar", "Al Anbar", 33.0, 42.0, ["الأنبار"]),
 ]
+
+#: Approximate geographic centres of countries (hand-written, "usual centre" as atlases and
+#: news maps use it); other countries take dr5hn's centre.
+COUNTRY_CENTRES = {
+    cc: (float(la), float(lo)) for cc, la, lo in (
+        x.split() for x in (
+    "AE 23.42 53.85|AF 33.94 67.71|AL 41.15 20.17|AM 40.07 45.04|AO -11.20 17.87|AR -38.42 -63.62|"
+    "AT 47.52 14.55|AU -25.27 133.78|AZ 40.14 47.58|BA 43.92 17.68|BD 23.68 90.36|BE 50.50 4.47|"
+    "BF 12.24 -1.56|BG 42.73 25.49|BH 25.93 50.64|BI -3.37 29.92|BJ 9.31 2.32|BR -14.24 -51.93|"
+    "BY 53.71 27.95|CA 56.13 -106.35|CD -4.04 21.76|CF 6.61 20.94|CG -0.23 15.83|CH 46.82 8.23|"
+    "CI 7.54 -5.55|CL -35.68 -71.54|CM 7.37 12.35|CN 35.86 104.20|CO 4.57 -74.30|CU 21.52 -77.78|"
+    "CY 35.13 33.43|CZ 49.82 15.47|DE 51.17 10.45|DJ 11.83 42.59|DK 56.26 9.50|DZ 28.03 1.66|"
+    "EG 26.82 30.80|EH 24.22 -12.89|ER 15.18 39.78|ES 40.46 -3.75|ET 9.15 40.49|FI 61.92 25.75|"
+    "FR 46.23 2.21|GA -0.80 11.61|GB 55.38 -3.44|GE 42.32 43.36|GH 7.95 -1.02|GM 13.44 -15.31|"
+    "GN 9.95 -9.70|GR 39.07 21.82|GW 11.80 -15.18|HU 47.16 19.50|ID -0.79 113.92|IE 53.41 -8.24|"
+    "IL 31.05 34.85|IN 20.59 78.96|IQ 33.22 43.68|IR 32.43 53.69|IT 41.87 12.57|JO 30.59 36.24|"
+    "JP 36.20 138.25|KE -0.02 37.91|KM -11.88 43.87|KP 40.34 127.51|KR 35.91 127.77|KW 29.31 47.48|"
+    "KZ 48.02 66.92|LB 33.85 35.86|LR 6.43 -9.43|LY 26.34 17.23|MA 31.79 -7.09|ML 17.57 -4.00|"
+    "MR 21.01 -10.94|MX 23.63 -102.55|MY 4.21 101.98|NE 17.61 8.08|NG 9.08 8.68|NL 52.13 5.29|"
+    "NO 60.47 8.47|OM 21.51 55.92|PK 30.38 69.35|PL 51.92 19.15|PS 31.95 35.23|PT 39.40 -8.22|"
+    "QA 25.35 51.18|RO 45.94 24.97|RS 44.02 21.01|RU 61.52 105.32|RW -1.94 29.87|SA 23.89 45.08|"
+    "SD 12.86 30.22|SE 60.13 18.64|SL 8.46 -11.78|SN 14.50 -14.45|SO 5.15 46.20|SS 6.88 31.31|"
+    "SY 34.80 39.00|TD 15.45 18.73|TG 8.62 0.82|TN 33.89 9.54|TR 38.96 35.24|TZ -6.37 34.89|"
+    "UA 48.38 31.17|UG 1.37 32.29|US 37.09 -95.71|UZ 41.38 64.59|VE 6.42 -66.59|YE 15.55 48.52|"
+    "ZA -30.56 22.94|ZM -13.13 27.85|ZW -19.02 29.15|TM 38.97 59.56|TJ 38.86 71.28|KG 41.20 74.77|"
+    "MN 46.86 103.85|TH 15.87 100.99|VN 14.06 108.28|PH 12.88 121.77|NZ -40.90 174.89|MZ -18.67 35.53|"
+    "MG -18.77 46.87|NA -22.96 18.49|BW -22.33 24.68|SZ -26.52 31.47|LS -29.61 28.23|MW -13.25 34.30|"
+    "HR 45.10 15.20|SI 46.15 15.00|SK 48.67 19.70|MD 47.41 28.37|LT 55.17 23.88|LV 56.88 24.60|"
+    "EE 58.60 25.01|IS 64.96 -19.02|LU 49.82 6.13|MT 35.94 14.38|MK 41.61 21.75|ME 42.71 19.37|"
+    "XK 42.60 20.90|PE -9.19 -75.02|BO -16.29 -63.59|EC -1.83 -78.18|PY -23.44 -58.44|UY -32.52 -55.77|"
+    "LK 7.87 80.77|NP 28.39 84.12|MM 21.91 95.96|KH 12.57 104.99|LA 19.86 102.50|SG 1.35 103.82|"
+    "TW 23.70 120.96|CV 16.00 -24.01|ST 0.19 6.61|GQ 1.65 10.27|MU -20.35 57.55|SC -4.68 55.49|"
+        ).split("|") if x.strip())
+}
 
 #: Extra country aliases: ISO2 → Arabic names (common news usage missing from the sources).
 COUNTRY_ALIASES = {
@@ -276,6 +315,23 @@ ADMIN1_ALIASES = {
     ("TN", "Sidi Bouzid"): ["سيدي بوزيد", "ولاية سيدي بوزيد"],
 }
 
+#: Nationality forms the ArWikiCats table lacks (broken plurals, other spellings).
+NAT_EXTRA = {
+    "US": ["أمريكان", "أميركان"], "GB": ["إنجليز", "إنكليز", "إنجليزي", "إنكليزي"],
+    "BF": ["بوركيني", "بوركينية", "بوركينابي", "بوركينابية", "بوركينيون", "بوركينيين"],
+    "SA": ["سعوديون", "سعوديين"], "TR": ["أتراك"], "MA": ["مغاربة"], "AF": ["أفغان"],
+    "KR": ["كوري جنوبي"], "CD": ["كونغولي"], "CF": ["أفريقي أوسطي"],
+}
+
+#: Countries whose places news in Arabic names most (the Arab world, the Sahel, the Horn
+#: and their neighbours): GeoNames-only names there are trusted.
+FOCUS = frozenset(
+    "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE EH ML NE BF TD SN NG "
+    "CM CF GM GN CI GH BJ TG SL LR GW ET ER SS KE UG AF PK IR TR IL CY".split())
+
+#: Arabic-speaking countries and territories.
+ARABIC = frozenset("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE EH".split())
+
 #: Names that collide with very common words whatever the population; every place under
 #: them needs context (a cue word, a coordinated place, or a preposition for "adj").
 COMMON_WORD_NAMES = {
@@ -285,12 +341,54 @@ COMMON_WORD_NAMES = {
     "حماة": "ctx",     # "protectors (of)" in construct
     "الأمن": "drop", "الدولة": "drop", "المملكة": "drop", "البلاد": "drop", "العاصمة": "drop",
     "الشمال": "drop", "الجنوب": "drop", "الشرق": "drop", "الغرب": "drop", "الوسط": "drop",
-    "المدينة": "weak", "القاعدة": "drop", "الوطن": "drop", "السلام": "drop", "الحرية": "drop",
+    "المدينة": "drop", "القاعدة": "drop", "الوطن": "drop", "السلام": "drop", "الحرية": "drop",
     "النصر": "weak", "الشعب": "drop", "الثورة": "weak", "الوحدة": "weak", "الحكومة": "drop",
     "المنطقة": "drop", "الأرض": "drop", "الجزيرة": "weak", "المحافظة": "drop",
     "الولاية": "drop", "المركز": "drop", "الساحل": "weak", "الصحراء": "weak",
     "الخليج": "weak", "المتوسط": "weak", "الضفة": "weak", "المشرق": "weak", "الشام": "weak",
     "المغرب": "strong",
+    "مدينه": "drop", "صباح": "drop", "الداخليه": "drop", "الشماليه": "drop",
+    "الغربيه": "weak", "الشرقيه": "weak", "الوسطي": "drop", "البيضاء": "weak",
+    "الابيض": "weak", "الصدر": "weak", "الحديد": "drop", "عمران": "weak", "بشار": "weak",
+    "حجه": "weak", "سعيده": "weak", "وادي": "drop", "معسكر": "weak", "غازي": "weak",
+    "بحري": "weak", "بندر": "weak", "دوما": "weak", "الخمس": "weak", "سالم": "weak",
+    "ناصر": "weak", "رياض": "weak", "نور": "drop", "امل": "drop", "جورج": "drop",
+    "الجميل": "drop", "الاستقلال": "drop", "الوحده": "drop", "بريد": "drop", "الصور": "drop",
+    "عاليه": "weak", "الباب": "weak", "اني": "drop", "الام": "drop", "رجل": "drop",
+    "لاس": "drop", "نيو": "drop", "فرانس": "drop", "كيف": "drop", "وانا": "drop",
+    "منا": "drop", "مدي": "drop", "ولو": "drop", "امي": "drop", "لاي": "drop", "باي": "weak",
+    "وجد": "drop", "لاول": "drop", "يوميا": "drop", "خبر": "drop", "اراد": "drop",
+    "بسيط": "drop", "اري": "drop", "الم": "drop", "ميل": "drop", "اولي": "drop",
+    "لون": "drop", "فارس": "weak", "اعظم": "drop", "راي": "drop", "ماري": "weak",
+    "ساره": "weak", "سوري": "drop", "هويه": "drop", "اكن": "drop", "يومن": "drop",
+    "سويا": "drop", "هام": "drop", "داود": "weak", "سري": "drop", "مين": "drop",
+    "ارجو": "drop", "ايا": "drop", "بات": "drop", "الجزيره": "weak", "قوم": "drop",
+    "تيم": "drop", "شين": "drop", "رام": "weak", "روس": "drop", "الظاهره": "weak",
+    "البر": "drop", "واي": "drop", "كوب": "drop", "ربي": "drop", "ابا": "drop",
+    "وين": "drop", "ليل": "drop", "سلطات": "drop", "سكر": "drop", "امان": "drop",
+    "مان": "drop", "حصار": "drop", "بارد": "drop", "سار": "drop", "باري": "drop",
+    "طراز": "drop", "ستيف": "drop", "يبين": "drop", "بركه": "weak", "رات": "drop",
+    "اكس": "drop", "البسيط": "drop", "سمي": "drop", "العبور": "weak", "كين": "drop",
+    "كاين": "drop", "شمل": "drop", "الجنين": "drop", "سله": "drop", "بندقيه": "drop",
+    "بار": "drop", "دنيا": "drop", "ريم": "weak", "بالي": "weak", "برازيلي": "drop",
+    "يسار": "drop", "مون": "drop", "جوهر": "weak", "مير": "drop", "قصور": "drop",
+    "ديانا": "drop", "تاني": "drop", "الاتي": "drop", "اقدام": "drop", "مادي": "drop",
+    "ليا": "drop", "عشاق": "drop", "زوار": "drop", "كاي": "drop", "داخله": "drop",
+    "القصور": "drop", "نورمان": "drop", "كنز": "drop", "رون": "drop", "بحركه": "drop",
+    "ميدان": "drop", "الاتحاد": "drop", "ربك": "drop", "شان": "drop", "الحرمين": "drop", "العصابه": "weak", "قبلي": "weak",
+    "الطور": "weak", "بيان": "drop", "امن": "drop", "ردا": "drop",
+    "ميادين": "weak", "المالح": "weak", "المنطقة الشرقية": "focus",
+    "المنطقة الغربية": "focus", "المنطقة الوسطى": "focus", "المنطقة الشمالية": "focus", "الفاتح": "weak", "غالي": "weak", "تشو": "drop",
+    "خاين": "drop", "تشين": "drop", "كيب": "drop", "مولي": "drop", "خفي": "drop",
+    "مركزي": "drop", "بيتش": "drop", "موس": "drop", "ليمون": "weak", "صهيون": "weak",
+    "سيجد": "drop", "هاله": "weak", "دلتا": "weak", "رين": "weak", "ارون": "weak",
+    "كوكس": "drop", "مارا": "weak", "روتانا": "drop", "سيول": "drop", "سفيره": "drop",
+    "اراك": "weak", "هوي": "drop", "بيرا": "weak", "كاله": "weak", "مرفا": "drop", "بلد": "drop", "سلالة": "drop",
+    "غريق": "drop", "برديه": "drop", "ميرس": "drop", "بنين": "adj", "لفيف": "drop",
+    "زواره": "weak", "سيرت": "weak", "بول": "weak", "السمر": "drop", "بردود": "drop",
+    "مشهد": "weak", "كفة": "weak", "ديلي": "weak", "الوفي": "drop", "العيون": "weak",
+    "دخيل": "weak", "واري": "weak", "اوري": "weak", "برم": "drop", "بوتن": "drop", "تشافي": "drop",
+    "دوغلاس": "weak", "الكرمة": "weak", "اسام": "drop", "كورونا": "drop",
 }
 
 
@@ -345,17 +443,28 @@ def build(shared: Path) -> dict[str, bytes]:
     cdir = shared / "data" / "countrynames_aleph"
     for d in (gdir, adir, ddir, cdir):
         if not d.exists():
-            raise SystemExit(f"missing {d}")
+            raise DataError(f"missing {d} (the gazetteer is built from ../shared/data)")
 
     freqs = word_frequencies()
     places: dict[str, dict] = {}      # key → record
     odbl: set[str] = set()            # keys whose row carries dr5hn data
-    names: dict[str, dict[str, str]] = defaultdict(dict)  # name key → {place key: source}
+    # name key → {place key: {sources}}
+    names: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
 
     def add_name(arabic: str, pkey: str, src: str) -> None:
+        if any(c in arabic for c in _PERSIAN):
+            # Persian/Pashto/Urdu letters: Arabic writes گ as غ/ك/ج, پ as ب, چ as تش/ش, ژ as ج/ز.
+            for a in _arabicised(arabic):
+                add_name(a, pkey, src)
+            return
         for k in stripped_variants(arabic):
             if _usable(k):
-                names[k].setdefault(pkey, src)
+                names[k][pkey].add(src)
+                # Informal writing drops the article (بترا for البتراء): index the bare
+                # form too when it is no common word.
+                if (" " not in k and k.startswith("ال") and len(k) >= 6
+                        and freqs.get(k[2:], 0) < 300 and _usable(k[2:])):
+                    names[k[2:]][pkey].add(src + ":bare")
 
     # ---- arwikicats labels --------------------------------------------------------
     labels: dict[str, str] = {}
@@ -379,11 +488,12 @@ def build(shared: Path) -> dict[str, bytes]:
         if d is None:
             continue
         key = f"C{iso}"
+        lat, lon = COUNTRY_CENTRES.get(iso) or (float(d["latitude"]), float(d["longitude"]))
         places[key] = {"gid": c["geonameid"], "level": "country", "cc": iso, "admin1": "",
-                       "lat": round(float(d["latitude"]), 4),
-                       "lon": round(float(d["longitude"]), 4),
+                       "lat": round(lat, 4), "lon": round(lon, 4),
                        "pop": int(c.get("population") or 0), "en": c["name"], "fc": "PCLI"}
-        odbl.add(key)
+        if iso not in COUNTRY_CENTRES:
+            odbl.add(key)
         country_name_en[iso] = c["name"]
         add_name(d["name_ar"], key, "dr5hn")
         if d.get("native") and _AR_ONLY.match(name_key(d["native"]) or "x"):
@@ -432,7 +542,8 @@ def build(shared: Path) -> dict[str, bytes]:
             cities[gid] = {"gid": gid, "name": c["name"], "ascii": c["name"],
                            "alt": ",".join(c.get("alternatenames") or []),
                            "lat": float(c["latitude"]), "lon": float(c["longitude"]),
-                           "fc": "PPL", "cc": c["countrycode"], "a1": c.get("admin1code") or "",
+                           "fc": "PPLC" if c["name"] == gcc.get(c["countrycode"], {}).get("capital")
+                           else "PPL", "cc": c["countrycode"], "a1": c.get("admin1code") or "",
                            "a2": "", "pop": int(c.get("population") or 0)}
         else:
             cities[gid]["alt"] += "," + ",".join(c.get("alternatenames") or [])
@@ -455,8 +566,7 @@ def build(shared: Path) -> dict[str, bytes]:
         for en in {c["name"], c["ascii"]}:
             lab = labels.get(_en_simple(en))
             if lab:
-                names_k = name_key(lab)
-                # Only when the label is unambiguous for this English name and country.
+                # Marked, so that a label shared by same-named cities goes to one of them.
                 add_name(lab, key, "arwikicats:" + c["cc"] + ":" + str(c["pop"]))
             lab = labels.get(_en_simple(f"{en}, {country_name_en.get(c['cc'], '')}"))
             if lab:
@@ -465,15 +575,17 @@ def build(shared: Path) -> dict[str, bytes]:
     # An English label used for several same-named cities: keep it only on the most
     # populous one (e.g. "Tripoli" → Libya's, not Lebanon's, unless GeoNames itself says so).
     for k, d in names.items():
-        arw = [p for p, s in d.items() if s.startswith("arwikicats:")]
+        arw = [p for p, ss in d.items() if any(x.startswith("arwikicats:") for x in ss)]
         if len(arw) > 1:
             best = max(arw, key=lambda p: places[p]["pop"])
             for p in arw:
                 if p != best:
-                    del d[p]
-        for p, s in list(d.items()):
-            if s.startswith("arwikicats:"):
-                d[p] = "arwikicats"
+                    d[p] = {x for x in d[p] if not x.startswith("arwikicats:")}
+                    if not d[p]:
+                        del d[p]
+        for p, ss in list(d.items()):
+            if any(x.startswith("arwikicats:") for x in ss):
+                d[p] = {x for x in ss if not x.startswith("arwikicats:")} | {"arwikicats"}
 
     # ---- admin areas: coordinates and Arabic names -------------------------------------
     states = {}
@@ -571,7 +683,7 @@ def build(shared: Path) -> dict[str, bytes]:
                     # Seat names reach the area only through a cue word (محافظة X).
                     for k in stripped_variants(alt):
                         if _usable(k):
-                            names[k].setdefault(key, "seat")
+                            names[k][key].add("seat")
 
     # ---- dr5hn towns: only names confirmed by another source ----------------------------
     all_keys_by_cc: dict[str, set[str]] = defaultdict(set)
@@ -583,8 +695,11 @@ def build(shared: Path) -> dict[str, bytes]:
         if not _usable(k):
             continue
         cc = r["country_code"]
-        lab = labels.get(_en_simple(r["name_en"]))
-        confirmed = lab is not None and name_key(lab) == k
+        en = _en_simple(r["name_en"])
+        bare_en = re.sub(r"^(al|el|ad|ar|as|ash|at|az|an|ath|adh)\s+", "", en)
+        confirmed = any(
+            (lab := labels.get(x)) is not None and name_key(lab) in (k, "ال" + k, k[2:])
+            for x in {en, bare_en, "al " + bare_en, en.replace(" ", "")})
         if not confirmed:
             continue
         lat, lon = float(r["latitude"]), float(r["longitude"])
@@ -593,7 +708,7 @@ def build(shared: Path) -> dict[str, bytes]:
                for p in names.get(k, {}) if places[p]["cc"] == cc):
             continue
         key = f"D{r['id']}"
-        st = states.get("")  # admin1 of dr5hn towns: from the nearest GeoNames city below
+        # Its admin1: that of the nearest GeoNames city of the country.
         near = min(by_adm1_all(cities, cc), key=lambda c: _km(c["lat"], c["lon"], lat, lon),
                    default=None)
         places[key] = {"gid": "", "level": "city", "cc": cc,
@@ -602,7 +717,6 @@ def build(shared: Path) -> dict[str, bytes]:
                        "en": r["name_en"], "fc": "PPL"}
         odbl.add(key)
         add_name(r["name_ar"], key, "dr5hn")
-        del st
 
     # ---- regions --------------------------------------------------------------------
     for rk, en, lat, lon, al in REGIONS:
@@ -612,12 +726,47 @@ def build(shared: Path) -> dict[str, bytes]:
         for a in al:
             add_name(a, key, "hand")
 
+    # ---- person-name tokens (a place named like a person needs context) ----------------
+    person: dict[str, int] = defaultdict(int)
+    pfile = shared / "data" / "wikidata_person_name_tokens_en_ar" / "en_ar_name_tokens.tsv"
+    if pfile.exists():
+        for r in _read_tsv(pfile):
+            person[name_key(r["arabic_token"])] += int(r["count"] or 0)
+
     # ---- flags: which names need context ---------------------------------------------
     name_rows = []
     for k in sorted(names):
         d = names[k]
         cands = sorted(d, key=lambda p: (-_prominence(places[p]), p))
-        flag = _flag(k, [places[p] for p in cands], freqs)
+        # GeoNames' Arabic alternate names of places in Arabic-speaking countries are Arabic
+        # (elsewhere they are often Persian/Urdu/Pashto spellings).
+        good = any(d[p] & GOOD_SOURCES or ("geonames" in d[p] and places[p]["cc"] in ARABIC)
+                   for p in cands)
+        if k in nat_forms and not any(places[p]["level"] == "country" for p in cands):
+            continue  # a nationality adjective (سوري), not a place name
+        flag = _flag(k, [places[p] for p in cands], freqs, good)
+        if flag == "weak" and " " in k and any("hand" in d[p] for p in cands) \
+                and k not in _common_names():
+            flag = "strong"  # a hand-written multi-word name (المنطقة الشرقية) is meant
+        if flag == "strong" and all(x.endswith(":bare") for p in cands for x in d[p]):
+            flag = "weak"  # only known as an article-less spelling: needs context
+        if (flag == "strong" and " " not in k and person.get(k, 0) >= 8
+                and max(_prominence(places[p]) for p in cands) < 5.5
+                and not any(d[p] & {"hand"} for p in cands)):
+            flag = "weak"  # also a common person name (ليون، بخاري)
+        if " " in k and not good and _junk_multiword(k, freqs):
+            continue
+        top = max(_prominence(places[p]) for p in cands)
+        home = any(places[p]["cc"] in FOCUS for p in cands)
+        if (flag == "strong" and " " not in k and k not in _common_names()
+                and not any(places[p]["cc"] in ARABIC or places[p]["level"] == "region"
+                            for p in cands)
+                and ((home and not good and freqs.get(k, 0) >= 290 and top < 6.05)
+                     or (not home and freqs.get(k, 0) >= 290 and top < 5.65)
+                     or (not home and not good and top < 5.5))):
+            # A foreign town known only from GeoNames' untagged alternate names: its
+            # "Arabic" name is often a Persian/Urdu spelling that is also an Arabic word.
+            flag = "weak"
         if flag == "drop":
             continue
         name_rows.append(f"{k}\t{flag}\t{','.join(cands)}")
@@ -632,7 +781,9 @@ def build(shared: Path) -> dict[str, bytes]:
                                                   p["lat"], p["lon"], p["pop"], p["en"], p["fc"])))
         return "\n".join(out) + "\n"
 
-    keys = sorted(k for k in places if k in used or places[k]["level"] == "country")
+    # Countries and admin1 areas ship even without an Arabic name: a town seen with an
+    # administrative cue (محافظة X) can be lifted to its same-named region.
+    keys = sorted(k for k in places if k in used or places[k]["level"] in ("country", "admin1"))
     nat_rows = ["#form\tcountry\tflags"] + [f"{k}\t{v[0]}\t{v[1]}" for k, v in sorted(nat_forms.items())]
     files = {
         "places.tsv.gz": place_rows([k for k in keys if k not in odbl]),
@@ -641,6 +792,20 @@ def build(shared: Path) -> dict[str, bytes]:
         "nationality.tsv.gz": "\n".join(nat_rows) + "\n",
     }
     return {k: _gz(v) for k, v in files.items()}
+
+
+_PERSIAN = {"گ": ("غ", "ك", "ج"), "پ": ("ب",), "چ": ("تش", "ش"), "ژ": ("ج", "ز"),
+            "ڤ": ("ف",), "ڭ": ("غ",), "ٹ": ("ت",), "ڈ": ("د",), "ڑ": ("ر",), "ں": ("ن",),
+            "ہ": ("ه",), "ھ": ("ه",), "ے": ("ي",), "ۆ": ("و",), "ێ": ("ي",), "ە": ("ه",)}
+
+
+def _arabicised(s: str, limit: int = 1) -> list[str]:
+    """Arabic-letter spellings of a name written with Persian/Urdu letters."""
+    outs = [""]
+    for c in s:
+        reps = _PERSIAN.get(c, (c,))
+        outs = [o + r for o in outs for r in reps][:limit]
+    return outs
 
 
 def by_adm1_all(cities: dict[int, dict], cc: str) -> list[dict]:
@@ -682,29 +847,56 @@ def _prominence(p: dict) -> float:
     return base + (0.4 if p["fc"] == "PPLA" else 0.0)
 
 
-def _flag(k: str, cands: list[dict], freqs: dict[str, int]) -> str:
-    """strong / weak / adj / ctx / drop: how much context an occurrence of ``k`` needs."""
-    if k in COMMON_WORD_NAMES:
-        return COMMON_WORD_NAMES[k]
+GOOD_SOURCES = frozenset({"hand", "cldr", "arwikicats", "dr5hn"})
+
+
+def _common_names() -> dict[str, str]:
+    """COMMON_WORD_NAMES with normalised keys (computed once)."""
+    cache = _common_names.__dict__
+    if "v" not in cache:
+        cache["v"] = {name_key(w): f for w, f in COMMON_WORD_NAMES.items()}
+    return cache["v"]
+
+
+def _flag(k: str, cands: list[dict], freqs: dict[str, int], good: bool = True) -> str:
+    """strong / weak / adj / ctx / drop: how much context an occurrence of ``k`` needs.
+
+    ``good``: a curated source (not only GeoNames' untagged alternate names, which mix in
+    Persian, Urdu and transliteration noise) gives this name.
+    """
+    common = _common_names()
+    if k in common:
+        return common[k]
     top = max(_prominence(p) for p in cands)
-    if " " in k:
-        # Multi-word names rarely collide; two-word ones made of very common words do.
-        words = k.split()
-        if len(words) == 2 and all(freqs.get(w, 0) >= 480 for w in words) and top < 6:
+    if " " not in k:
+        z = freqs.get(k, 0) / 100
+        if len(k) <= 2:
+            return "drop"
+        if z >= 3.3 and not good:
+            # A common word known only from untagged alternate names: noise or a collision.
+            return "drop" if z >= 4.5 else "weak"
+        if z >= 5.3 and top < 7.5:
+            return "drop"
+        if top >= 7.5 or z < 3.3:
+            return "strong"
+        if z >= 4.6 and top < 6.0:
             return "weak"
-        return "strong"
-    z = freqs.get(k, 0) / 100
-    if len(k) <= 2:
-        return "drop"
-    if top >= 7.5:  # countries, regions, capitals
-        return "strong"
-    if z >= 5.3 and top < 6.5:
-        return "drop"  # function words and very common words naming small places
-    # Places of 100k people or more (and admin areas) are what news names; a smaller place
-    # whose name is also a common word needs context.
-    if top >= 5.0:
-        return "strong"
-    return "weak" if z >= 3.3 else "strong"
+        if top >= 5.0:
+            return "strong"
+        return "weak"
+    # Multi-word names rarely collide; two-word ones made of very common words do.
+    words = k.split()
+    if len(words) == 2 and all(freqs.get(w, 0) >= 480 for w in words) and top < 6:
+        return "weak"
+    return "strong"
+
+
+def _junk_multiword(k: str, freqs: dict[str, int]) -> bool:
+    """Multi-word names made of function words or syllables (transliteration noise)."""
+    words = k.split()
+    if any(len(w) <= 2 for w in words):
+        return True
+    return all(freqs.get(w, 0) >= 450 for w in words)
 
 
 def _nationality_forms(adir: Path, country_name_en: dict[str, str],
@@ -753,6 +945,12 @@ def _nationality_forms(adir: Path, country_name_en: dict[str, str],
         for f in forms:
             if f and " " not in f and len(f) >= 3:
                 out.setdefault(f, (iso, ""))
+    for iso, forms in NAT_EXTRA.items():
+        for f in forms:
+            k = name_key(f)
+            out.setdefault(k, (iso, ""))
+            if not k.startswith("ال"):
+                out.setdefault("ال" + k, (iso, ""))
     # Readings other than the nationality dominate these: flag them ambiguous.
     for f in list(out):
         if f in {"مالي", "ماليه", "المالي", "الماليه", "ماليون", "ماليين", "الماليون",
@@ -769,7 +967,11 @@ def _nationality_forms(adir: Path, country_name_en: dict[str, str],
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     shared = _shared(argv)
-    files = build(shared)
+    try:
+        files = build(shared)
+    except DataError as exc:
+        print(f"build_geo_gazetteer: {exc}", file=sys.stderr)
+        return exc.exit_code
     if "--check" in argv:
         stale = [n for n, b in files.items() if not (OUT / n).exists() or (OUT / n).read_bytes() != b]
         if stale:

@@ -13,7 +13,18 @@ import sys
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src/rasd/text/data/wordfreq_ar.tsv"
+NAMES_OUT = OUT.parent / "protected_words.txt"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 TOP_N = 120_000
+# Common names that begin with a letter that can be a proclitic (و ف ب ك ل): the
+# frequency rule alone would split them (فيصل → ف + يصل). Hand-written.
+HAND_NAMES = """
+فيصل كمال كامل كاظم كريم كريمة كنان كلثوم بسام بسمة باسل باسم بشار بشير بشرى بكر بلال بدر
+بدرية بهاء بثينة بتول بسيوني بوتين بوتفليقة بومدين بان بنكيران بلير بوش بايدن بلينكن بيريز
+فادي فراس فارس فاروق فاطمة فايز فايزة فؤاد فهد فهمي فتحي فريد فريدة فيروز فرج فوزي فيفي فلاح
+فالح فيليب فرانسوا فابيوس فون لطفي لؤي ليلى لبنى لمى لينا لميس لافروف لوبان لوكاشينكو ليبرمان
+وليد وسام وائل وجدي وحيد وفاء وداد وصفي وهبي ولي وردة وزير
+""".split()
 
 
 def build() -> str:
@@ -35,13 +46,38 @@ def build() -> str:
     return "\n".join(lines) + "\n"
 
 
+def build_names() -> str:
+    """Names never split into clitic + rest: AKhateeb/arabic-names (MIT) + a hand list."""
+    sys.path.insert(0, str(OUT.parents[3]))
+    from rasd.text.normalize import normalize
+
+    names = {normalize(w) for w in HAND_NAMES}
+    src = SHARED / "data/arabic_names_akhateeb"
+    for p in sorted(src.glob("*-in-arabic.txt")):
+        for line in p.read_text(encoding="utf-8").splitlines():
+            w = normalize(line.strip())
+            if len(w) >= 3 and w[0] in "وفبكل":
+                names.add(w)
+    head = ("# names that begin with a proclitic-like letter and must stay whole; built by "
+            "scripts/build_text_data.py from AKhateeb/arabic-names (MIT) and a hand list")
+    return "\n".join([head] + sorted(names)) + "\n"
+
+
 def main() -> int:
     data = build()
+    have_names_src = (SHARED / "data/arabic_names_akhateeb").is_dir()
+    names = build_names() if have_names_src else None
     if "--check" in sys.argv:
-        return 0 if OUT.exists() and OUT.read_text(encoding="utf-8") == data else 1
+        ok = OUT.exists() and OUT.read_text(encoding="utf-8") == data
+        if names is not None:
+            ok = ok and NAMES_OUT.exists() and NAMES_OUT.read_text(encoding="utf-8") == names
+        return 0 if ok else 1
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(data, encoding="utf-8")
     print(f"wrote {OUT} ({data.count(chr(10)) - 1} words)")
+    if names is not None:
+        NAMES_OUT.write_text(names, encoding="utf-8")
+        print(f"wrote {NAMES_OUT} ({names.count(chr(10)) - 1} names)")
     return 0
 
 

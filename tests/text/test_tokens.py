@@ -79,3 +79,26 @@ def test_offsets_always_slice_back(text):
     for t in toks:
         covered.update(range(t.start, t.end))
     assert all(text[i].isspace() for i in range(len(text)) if i not in covered)
+
+
+def test_names_that_look_like_clitic_plus_word_stay_whole():
+    for w in ("بسام", "كمال", "فيصل", "فادي", "وليد", "بغداد", "لبنان"):
+        assert words(w) == [(w, False)], w
+    assert words("وفيصل") == [("و", True), ("فيصل", False)]
+
+
+def test_text_data_not_stale():
+    """The shipped frequency and name lists match what their build script makes."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import pytest
+
+    pytest.importorskip("wordfreq")
+    from tests.conftest import shared_path
+
+    shared_path("data", "arabic_names_akhateeb")
+    repo = Path(__file__).resolve().parents[2]
+    rc = subprocess.run([sys.executable, str(repo / "scripts/build_text_data.py"), "--check"]).returncode
+    assert rc == 0, "src/rasd/text/data is stale: run scripts/build_text_data.py"

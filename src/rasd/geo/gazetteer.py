@@ -86,9 +86,21 @@ class Gazetteer:
         for form, cc, flags in _read("nationality.tsv.gz"):
             self.nationalities[form] = (cc, flags == "ambiguous")
         self.by_country = {p.country: p for p in self.places.values() if p.level == "country"}
+        self.admin1_index = {(p.country, p.admin1): p for p in self.places.values()
+                             if p.level == "admin1"}
         #: Longest name, in words (bounds the n-gram search).
         self.max_words = max((k.count(" ") + 1 for k in self._raw), default=1)
         self.first_words = frozenset(k.split(" ", 1)[0] for k in self._raw)
+        # Word-prefixes of multi-word names, so that the n-gram search stops early.
+        pre: set[str] = set()
+        for k in self._raw:
+            if " " in k:
+                parts = k.split(" ")
+                for i in range(1, len(parts)):
+                    pre.add(" ".join(parts[:i]))
+        self.prefixes = frozenset(pre)
+        #: Every word of every name (a token outside it can only break a name).
+        self.all_words = frozenset(w for k in self._raw for w in k.split(" "))
 
     def __contains__(self, key: str) -> bool:
         return key in self._raw
@@ -103,13 +115,18 @@ class Gazetteer:
             e = None
         else:
             flag, keys = raw
-            e = Entry(tuple(self.places[k] for k in keys.split(",") if k in self.places), flag)
+            # Candidates come most prominent first; past the first dozen none ever wins.
+            e = Entry(tuple(self.places[k] for k in keys.split(",")[:12] if k in self.places), flag)
         self._entries[key] = e
         return e
 
     def lookup(self, name: str) -> Entry | None:
         """The entry for a name as written (normalised here)."""
         return self.entry(name_key(name))
+
+    def admin1_of(self, place: Place) -> Place | None:
+        """The admin1 area a place lies in (``None`` if unknown)."""
+        return self.admin1_index.get((place.country, place.admin1))
 
     def country(self, iso2: str) -> Place | None:
         """The country place for an ISO code."""

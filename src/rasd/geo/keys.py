@@ -68,8 +68,14 @@ def stripped_variants(s: str) -> list[str]:
             out.append(w[0] + w[1] + ("" if len(w) == 2 else " " + " ".join(w[2:])))
         if "افريقيا" in v:
             out.append(v.replace("افريقيا", "افريقيه"))
-        if v.startswith("ال") and " " not in v and len(v) >= 5:
-            pass
+        if len(w) == 2 and w[1].startswith("ال") and len(w[0]) >= 3:
+            # Hashtag / informal spelling glues "X الY": حفرالباطن.
+            out.append(w[0] + w[1])
+        if len(w) == 1 and 3 <= v.find("ال", 3) <= len(v) - 4:
+            i = v.find("ال", 3)
+            out.append(v[:i] + " " + v[i:])  # and the other way: حفرالباطن → حفر الباطن
+        if v.endswith("اء") and len(v) >= 5:
+            out.append(v[:-1])  # final hamza often dropped: البتراء → البترا
     seen: list[str] = []
     for v in out:
         if v not in seen:

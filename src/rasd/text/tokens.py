@@ -50,6 +50,14 @@ def word_frequencies() -> dict[str, int]:
     return freqs
 
 
+@lru_cache(maxsize=1)
+def protected_words() -> frozenset[str]:
+    """Normalised names that begin like a clitic but must stay whole (فيصل، بسام، وليد)."""
+    path = resources.files("rasd.text").joinpath("data/protected_words.txt")
+    with path.open(encoding="utf-8") as f:
+        return frozenset(ln.strip() for ln in f if ln.strip() and not ln.startswith("#"))
+
+
 @lru_cache(maxsize=200_000)
 def clitic_split(word: str) -> tuple[int, ...]:
     """Lengths of the proclitics at the start of ``word`` (original form), e.g. (1, 1).
@@ -68,12 +76,13 @@ def clitic_split(word: str) -> tuple[int, ...]:
 def _split_norm(n: str) -> tuple[int, ...]:
     out: list[int] = []
     i = 0
-    if n in _ARTICLE_EXCEPTIONS:
+    if n in _ARTICLE_EXCEPTIONS or n in protected_words():
         return ()
     # Conjunction.
     if n[0] in "وف" and len(n) >= 4:
         rest = n[1:]
-        if _starts_article(rest) or _prep_article(rest) or _more_frequent(rest, n):
+        if (_starts_article(rest) or _prep_article(rest) or rest in protected_words()
+                or _more_frequent(rest, n)):
             out.append(1)
             i = 1
     rest = n[i:]
@@ -82,7 +91,8 @@ def _split_norm(n: str) -> tuple[int, ...]:
         out.append(1)
     elif len(rest) >= 4 and rest.startswith("لل"):
         out.append(1)
-    elif len(rest) >= 4 and rest[0] in "بكل" and not rest.startswith("ال") and _more_frequent(rest[1:], rest):
+    elif (len(rest) >= 4 and rest[0] in "بكل" and not rest.startswith("ال")
+          and rest not in protected_words() and _more_frequent(rest[1:], rest)):
         out.append(1)
     return tuple(out)
 

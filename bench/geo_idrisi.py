@@ -1,0 +1,259 @@
+"""Geo benchmark: place-mention recall and geocoding accuracy.
+
+* IDRISI (../shared/data/geo/idrisi, Arabic tweets, train splits only): LMR gives place
+  mentions with offsets (recall of gazetteer detection, and how many found places are
+  not gold mentions); LMD gives OpenStreetMap coordinates (accuracy within 161 km and
+  right country, over the gold mentions we found and placed).
+* gold-dev (../shared/gold-dev): LOC entities with geo. Settings: "gazetteer" (the geo
+  stage alone finds the places), "oracle" (LOC entities made by hand from the gold
+  mention strings, as a perfect NER would give them; the stage only geocodes) and, when
+  ``rasd.ner`` is importable, "ner" (the NER stage, then the geo stage).
+
+Run: ``python bench/geo_idrisi.py [--shared DIR] [--errors]``.
+"""
+
+from __future__ import annotations
+
+import glob
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from rasd.doc import Doc, Entity, Span  # noqa: E402
+from rasd.errors import DataError  # noqa: E402
+from rasd.geo.resolve import find_and_resolve, haversine  # noqa: E402
+from rasd.geo.stage import GeoStage  # noqa: E402
+from rasd.text.stage import TextStage  # noqa: E402
+
+KM = 161.0
+
+
+def _shared() -> Path:
+    if "--shared" in sys.argv:
+        return Path(sys.argv[sys.argv.index("--shared") + 1])
+    return REPO.parent / "shared"
+
+
+def pct(a: int, b: int) -> str:
+    return f"{100.0 * a / b:.1f}% ({a}/{b})" if b else "n/a"
+
+
+def _in_compound_hashtag(text: str, s: int, e: int) -> bool:
+    i = s
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    j = e
+    while j < len(text) and not text[j].isspace():
+        j += 1
+    tok = text[i:j]
+    return tok.startswith("#") and "_" in tok
+
+
+def idrisi(shared: Path, show: bool) -> dict:
+    base = shared / "data" / "geo" / "idrisi"
+    if not base.exists():
+        raise DataError(f"missing {base}")
+    # --- LMR: detection recall --------------------------------------------------
+    by_type: Counter = Counter()
+    found_type: Counter = Counter()
+    n_sys = n_sys_match = 0
+    misses: Counter = Counter()
+    fps: Counter = Counter()
+    for f in sorted(glob.glob(str(base / "LMR" / "*" / "train.jsonl"))):
+        for line in open(f, encoding="utf-8"):
+            d = json.loads(line)
+            text = d["text"]
+            hits = [h for h in find_and_resolve(text) if h.accepted]
+            gold = [(m["startIdx"], m["endIdx"], m["type"], m["text"]) for m in d["location_mentions"]]
+            for s, e, t, gt in gold:
+                by_type[t] += 1
+                if any(h.start < e and s < h.end for h in hits):
+                    found_type[t] += 1
+                else:
+                    misses[gt] += 1
+            for h in hits:
+                if _in_compound_hashtag(text, h.start, h.end):
+                    continue  # IDRISI leaves places inside #امطار_الكويت-style tags unmarked
+                n_sys += 1
+                if any(h.start < e and s < h.end for s, e, _, _ in gold):
+                    n_sys_match += 1
+                else:
+                    fps[text[h.start:h.end]] += 1
+    tot = sum(by_type.values())
+    fnd = sum(found_type.values())
+    gaz_types = ("CTRY", "CITY", "PROV", "DIST", "OTHR")
+    gt_tot = sum(by_type[t] for t in gaz_types)
+    gt_fnd = sum(found_type[t] for t in gaz_types)
+    print("IDRISI LMR (train): gold place mentions found")
+    print(f"  all types            {pct(fnd, tot)}")
+    print(f"  country/city/province/district/other {pct(gt_fnd, gt_tot)}")
+    for t in sorted(by_type):
+        print(f"    {t:5s} {pct(found_type[t], by_type[t])}")
+    print(f"  found places that are gold mentions (outside compound hashtags): {pct(n_sys_match, n_sys)}")
+    if show:
+        print("  top misses:", misses.most_common(40))
+        print("  top non-gold finds:", fps.most_common(40))
+    # --- LMD: geocoding accuracy -------------------------------------------------
+    n = n_km = n_cc = 0
+    n_gold = n_found = 0
+    nc = nc_km = nc_cc = 0  # sub-country gold mentions only
+    errs: Counter = Counter()
+    for f in sorted(glob.glob(str(base / "LMD" / "*" / "train.jsonl"))):
+        for line in open(f, encoding="utf-8"):
+            d = json.loads(line)
+            text = d["text"]
+            hits = [h for h in find_and_resolve(text) if h.accepted]
+            for m in d["location_mentions"]:
+                oj = m.get("osm_json") or {}
+                if "lat" not in oj:
+                    continue
+                n_gold += 1
+                glat, glon = float(oj["lat"]), float(oj["lon"])
+                gcc = ((oj.get("address") or {}).get("country_code") or "").upper() or None
+                s, e = m["start_offset"], m["end_offset"]
+                h = next((h for h in hits if h.start < e and s < h.end), None)
+                if h is None:
+                    continue
+                n_found += 1
+                if h.place is None:
+                    continue  # found, but not in the gazetteer: geo stays null
+                n += 1
+                dist = haversine(h.place.lat, h.place.lon, glat, glon)
+                ok_km = dist <= KM
+                ok_cc = (h.place.country == gcc) or (h.place.level == "region" and ok_km)
+                n_km += ok_km
+                n_cc += ok_cc
+                if m.get("type") != "Country":
+                    nc += 1
+                    nc_km += ok_km
+                    nc_cc += ok_cc
+                if not ok_km:
+                    errs[(m["text"], h.place.name_en, h.place.country, gcc, int(dist))] += 1
+    print("IDRISI LMD (train): geocoding of the gold mentions we found")
+    print(f"  gold mentions with coordinates found: {pct(n_found, n_gold)}; placed: {pct(n, n_found)}")
+    print(f"  within {KM:.0f} km  {pct(n_km, n)}")
+    print(f"  right country {pct(n_cc, n)}")
+    print(f"  excluding country mentions (where OSM's country point decides): within {KM:.0f} km "
+          f"{pct(nc_km, nc)}, right country {pct(nc_cc, nc)}")
+    if show:
+        print("  errors:", errs.most_common(40))
+    return {"recall": fnd / tot if tot else 0, "km": n_km / n if n else 0, "cc": n_cc / n if n else 0}
+
+
+def gold_dev(shared: Path, show: bool) -> None:
+    gdir = shared / "gold-dev" / "gold"
+    if not gdir.exists():
+        raise DataError(f"missing {gdir}")
+    text_stage = TextStage()
+    stage = GeoStage()
+    modes = ["gazetteer", "oracle"]
+    try:  # the NER stage, when it is there (another package; optional here)
+        from rasd.ner.stage import NerStage
+
+        ner = NerStage()
+        modes.append("ner")
+    except Exception as exc:  # noqa: BLE001 - report and go on without it
+        print(f"(no NER stage: {exc})")
+        ner = None
+    for mode in modes:
+        n_ent = n_found = n_geo = n_km = n_cc = n_lvl = 0
+        n_ment = n_ment_found = 0
+        n_sys = n_sys_ok = 0
+        problems = []
+        for f in sorted(gdir.glob("*.json")):
+            g = json.loads(f.read_text(encoding="utf-8"))
+            text = g["text"]
+            doc = Doc(text=text, id=g.get("id"))
+            text_stage(doc)
+            gold_locs = [e for e in g["entities"] if e["type"] == "LOC"]
+            occ = {}
+            for ge in g["entities"]:
+                spans = []
+                for m in ge["mentions"]:
+                    i = text.find(m)
+                    while i >= 0:
+                        spans.append((i, i + len(m)))
+                        i = text.find(m, i + 1)
+                occ[id(ge)] = spans
+            if mode == "oracle":
+                k = 0
+                for ge in gold_locs:
+                    spans = sorted(set(occ[id(ge)]))
+                    # Drop occurrences nested in a longer occurrence of the same entity.
+                    spans = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
+                    if not spans:
+                        continue
+                    k += 1
+                    doc.entities.append(Entity(id=f"e{k}", type="LOC", name=text[spans[0][0]:spans[0][1]],
+                                               mentions=[Span(s, e, text[s:e]) for s, e in spans],
+                                               extra={"by": "oracle"}))
+            if mode == "ner" and ner is not None:
+                ner(doc)
+            stage(doc)
+            sys_locs = [e for e in doc.entities if e.type == "LOC"]
+            gold_spans = [s for ge in gold_locs for s in occ[id(ge)]]
+            for se in sys_locs:
+                n_sys += 1
+                if any(m.start < e and s < m.end for m in se.mentions for s, e in gold_spans):
+                    n_sys_ok += 1
+                elif show:
+                    problems.append(f"{f.stem}: extra {se.name} -> {se.geo and se.geo.country}")
+            for ge in gold_locs:
+                n_ent += 1
+                spans = occ[id(ge)]
+                for m in ge["mentions"]:
+                    n_ment += 1
+                    ms = [(s, e) for s, e in spans if text[s:e] == m]
+                    if any(mm.start < e and s < mm.end for se in sys_locs for mm in se.mentions for s, e in ms):
+                        n_ment_found += 1
+                match = [se for se in sys_locs
+                         if any(mm.start < e and s < mm.end for mm in se.mentions for s, e in spans)]
+                if not match:
+                    if show:
+                        problems.append(f"{f.stem}: missed {ge['mentions']}")
+                    continue
+                n_found += 1
+                se = max(match, key=lambda x: x.geo is not None)
+                gg = ge.get("geo") or {}
+                if se.geo is None or se.geo.lat is None:
+                    if show:
+                        problems.append(f"{f.stem}: no geo for {ge['mentions']}")
+                    continue
+                n_geo += 1
+                dist = haversine(se.geo.lat, se.geo.lon, gg["lat"], gg["lon"])
+                n_km += dist <= KM
+                n_cc += se.geo.country == gg.get("country")
+                n_lvl += se.geo.level == gg.get("level")
+                if show and (dist > KM or se.geo.country != gg.get("country")):
+                    problems.append(f"{f.stem}: {ge['mentions'][0]} -> {se.geo.country} {se.geo.level} "
+                                    f"{se.name_en} {int(dist)} km (gold {gg.get('country')} {gg.get('level')})")
+        print(f"gold-dev ({mode}): {n_ent} gold LOC entities")
+        print(f"  entities found       {pct(n_found, n_ent)}")
+        print(f"  mention strings found {pct(n_ment_found, n_ment)}")
+        print(f"  found with geo       {pct(n_geo, n_found)}")
+        print(f"  within {KM:.0f} km       {pct(n_km, n_geo)}")
+        print(f"  right country        {pct(n_cc, n_geo)}")
+        print(f"  same level           {pct(n_lvl, n_geo)}")
+        print(f"  system LOC entities that are gold LOC: {pct(n_sys_ok, n_sys)}")
+        for p in problems:
+            print("   ", p)
+
+
+def main() -> int:
+    shared = _shared()
+    show = "--errors" in sys.argv
+    t = time.time()
+    if "--gold-only" not in sys.argv:
+        idrisi(shared, show)
+    gold_dev(shared, show)
+    print(f"({time.time() - t:.1f} s)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,749 @@
+"""Finding place names in text and choosing which place each one means.
+
+Detection: token n-grams over the normalised text, longest match first, clitic-aware
+(a leading و ف ب ل ك, or لل for ال, is tried off; the mention never includes it).
+A cue word before the name (محافظة، ولاية، مدينة، حي ...) restricts the kind of place;
+administrative cues (محافظة، ولاية، إقليم، حي، قرية ...) are part of the mention, as the
+gold convention writes them (``محافظة الأحساء``), while مدينة/منطقة are not.
+
+Resolution: every candidate gets a score from its prominence (population, level), the cue
+word, the countries the document is about (country names, nationality adjectives, and
+unambiguous places) and the distance to the other places of the document; the best one
+wins unless it is a small place far from everything else the document names (then
+``None``: no far-away guess).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+from dataclasses import dataclass, field
+
+from rasd.doc import Token
+from rasd.geo.gazetteer import Entry, Gazetteer, Place, gazetteer
+from rasd.geo.keys import CUES, DIRECTIONS, MENTION_CUES, name_key
+from rasd.text.tokens import tokenize, word_frequencies
+
+#: Words after which an ambiguous adjective-like name (مالي) reads as a place.
+PREPOSITIONS = frozenset(name_key(w) for w in (
+    "في من إلى الى عن على مع حول داخل خارج بين نحو تجاه لدى عبر قرب بالقرب أنحاء انحاء "
+    "شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط حدود دولة جمهورية و ب ل ف ك سفير رئيس "
+    "حكومة عاصمة أراضي اراضي أرض ارض مدن شعب جيش").split())
+
+#: Nouns that "مالي" (financial) typically qualifies: these make it an adjective.
+ADJ_HEADS = frozenset(name_key(w) for w in (
+    "دعم عجز فساد وضع مستشار تقرير نظام قطاع سوق أداء مركز مبلغ تعويض استثمار احتياطي "
+    "ضمان إصلاح تمويل التزام عبء دخل مورد مصدر حساب عائد ربح خسارة تحليل دعما حافز "
+    "مكافأة مدير خبير محلل مستوى عام عامل وزير أمن انهيار إفلاس تداول كشف بند مجال شأن "
+    "استقلال استقرار تدقيق أمر امر تقدير بعد").split())
+
+#: Trailing adjectives meaning "the northern part of" (منطقة تمبكتو الشمالية).
+TRAILING_DIRS = frozenset(name_key(w) for w in (
+    "الشمالية الجنوبية الشرقية الغربية الشمالي الجنوبي الشرقي الغربي الوسطى "
+    "الشمالية الشرقية الشمالية الغربية").split())
+
+#: Cue words after which a name the gazetteer lacks is still taken as a place (geo null).
+UNKNOWN_CUES = frozenset({"قريه", "بلده", "حي", "ضاحيه", "مخيم", "ولايه", "محافظه", "اقليم",
+                          "مقاطعه", "ناحيه", "غابه", "بلدات", "قري", "منطقه", "قضاء", "مناطق",
+                          "احياء"})
+#: Plural cues that head a coordinated list of names (مناطق الريسة والزهور).
+_PLURAL_CUES = frozenset({"مناطق", "احياء", "قري", "بلدات", "ضواحي"})
+
+#: Cues with a common other sense (قضاء "spending", مقاطعة "boycott", منطقة "area"): the
+#: name after them must be rarer.
+_LOOSE_CUES = frozenset({"قضاء", "مقاطعه", "منطقه", "بلده", "مناطق", "احياء"})
+
+_UNKNOWN = Entry((), "cue")
+_NEAR_CUES = frozenset({"حي", "ضاحيه", "قريه", "مخيم", "بلده"})
+
+#: Cue words that say little about the kind of place ("area", "countryside").
+VAGUE_CUES = frozenset({"منطقه", "ريف", "محيط", "ضواحي"})
+
+#: Cue words that a gazetteer name may start with but that stay outside the mention.
+SPLIT_CUES = frozenset({"مدينه", "منطقه"})
+
+_CITY_CUES = frozenset({"مدينه", "بلده", "عاصمه", "العاصمه", "قريه"})
+
+
+@dataclass
+class Hit:
+    """One place name found in the text."""
+
+    start: int            # mention start (cue included for administrative cues)
+    end: int
+    key: str              # normalised name that matched
+    entry: Entry
+    name_start: int       # the name itself, without cue
+    cue: str | None = None
+    direction: str | None = None   # "شمال" before the name, or a trailing adjective
+    accepted: bool = True
+    sentence: int = 0
+    place: Place | None = None
+    score: float = 0.0
+    alts: list[Place] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Word:
+    start: int
+    end: int
+    norm: str
+    clitic_before: str = ""     # detached clitic token text right before (no space)
+    clitic_start: int = -1
+    joinable: bool = True       # may be joined with the next word into one name
+    sentence: int = 0
+
+
+_ARABIC_WORD = re.compile(r"^[\u0621-\u064a]+$")
+
+
+@lru_cache(maxsize=100_000)
+def _word_key(w: str) -> str:
+    """name_key of one token (cached; most tokens are already plain normalised letters)."""
+    if _ARABIC_WORD.match(w):
+        return w
+    return name_key(w)
+
+
+_TANWIN = frozenset("\u064b\u064c\u064d")
+_JOINERS = frozenset("#_\u200c\u200d\u200f\u200e\"'«»")
+
+
+def _maybe_clitic_name(key: str, keep: frozenset[str] | set[str]) -> bool:
+    """Whether ``key`` may be a name with an unsplit proclitic (بمأدبا، وللرياض)."""
+    if not key or key[0] not in "وفبلك":
+        return False
+    rest = key[1:]
+    if rest in keep or ("ا" + rest) in keep:
+        return True
+    if len(key) > 2 and key[1] in "بلك":
+        rest2 = key[2:]
+        return rest2 in keep or ("ا" + rest2) in keep
+    return False
+
+
+# Token classes for _words (cached per keep-set): what a token is for name search.
+_PUNCT, _BARRIER, _TANWIN_W = 0, 1, 2  # _BARRIER tags (class, key) tuples
+
+
+def _classify(raw: str, norm: str, keep: frozenset[str] | set[str] | None,
+              cache: dict[str, object]) -> object:
+    """_PUNCT, _TANWIN_W, _BARRIER (a word no name contains), or the word's key."""
+    c = cache.get(raw)
+    if c is not None:
+        return c
+    if not raw or not raw[0].isalpha():
+        c = _PUNCT
+    elif raw[-1] in _TANWIN:
+        c = _TANWIN_W  # an indefinite accusative/nominative (وجوباً، صنعًا) is no place name
+    else:
+        key = _word_key(norm or raw)
+        if keep is not None and key not in keep and not _maybe_clitic_name(key, keep):
+            c = (_BARRIER, key)
+        else:
+            c = key
+    if len(cache) < 200_000:
+        cache[raw] = c
+    return c
+
+
+_NO_KEEP_CACHE: dict[str, object] = {}
+
+
+def _words(text: str, tokens: list[Token] | None, keep: frozenset[str] | None = None,
+           cache: dict[str, object] | None = None) -> list[_Word]:
+    """The words of the text; with ``keep``, words that cannot be part of any name (nor a
+    cue) are left out, the word before them marked as not joinable."""
+    toks = tokens if tokens else tokenize(text)
+    if cache is None:
+        cache = _NO_KEEP_CACHE if keep is None else {}
+    out: list[_Word] = []
+    pending: Token | None = None
+    after_cue = False
+    for t in toks:
+        if t.clitic:
+            pending = t
+            continue
+        c = cache.get(t.text)
+        if c is None:
+            c = _classify(t.text, t.norm, keep, cache)
+        if type(c) is int:
+            # Punctuation between words: only hashtag/underscore keep them joinable;
+            # a tanwin word breaks names too.
+            if out and (c == _TANWIN_W or t.text not in _JOINERS):
+                out[-1].joinable = False
+            pending = None
+            continue
+        if type(c) is tuple:  # a word no name contains
+            if pending is None and not after_cue:
+                if out:
+                    out[-1].joinable = False
+                continue
+            key = c[1]
+        else:
+            key = c
+        after_cue = key in UNKNOWN_CUES or (len(key) > 3 and key[1:] in UNKNOWN_CUES)
+        w = _Word(t.start, t.end, key, sentence=t.sentence)
+        if pending is not None and pending.end == t.start:
+            w.clitic_before = _word_key(pending.norm or pending.text)
+            w.clitic_start = pending.start
+        pending = None
+        out.append(w)
+    return out
+
+
+def _first_variants(w: _Word) -> list[tuple[str, int]]:
+    """Forms of a first word to look up, each with how many original chars to skip."""
+    n = w.norm
+    out = [(n, 0)]
+    if w.clitic_before:
+        # The tokenizer may have split a clitic that belongs to the name (لحج → ل حج).
+        out.append((w.clitic_before + n, -1))
+        if w.clitic_before == "ل" and n.startswith("ل") and len(n) >= 4:
+            out.append(("ا" + n, 0))  # لل + name: the article's alef is elided (للرياض)
+    if not n.startswith(("وال", "بال", "لل", "فال", "كال", "وبال", "ولل")) and \
+            word_frequencies().get(n, 0) >= 300:
+        # A common word as a whole (وكالة، وكيل): its first letter is no clitic.
+        return out
+    if len(n) >= 4 and n[0] in "وف":
+        out.append((n[1:], 1))
+        if len(n) >= 5 and n[1] in "بلك":
+            out.append((n[2:], 2))
+            if n[1] == "ل" and n[2] == "ل":
+                out.append(("ا" + n[2:], 2))
+    if len(n) >= 4 and n[0] in "بلك":
+        out.append((n[1:], 1))
+        if n[0] == "ل" and n[1] == "ل":
+            out.append(("ا" + n[1:], 1))  # للرياض → الرياض
+    return out
+
+
+#: Arabic-speaking countries: there, a town's Arabic name is its own name; elsewhere only
+#: big places are taken after a stripped clitic (باكورة is no ب + Akure).
+HOME = frozenset(
+    "DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE EH".split())
+
+
+def _near_home(entry: Entry | None) -> bool:
+    return entry is not None and any(
+        p.country in HOME or p.level in ("country", "region") or p.prominence >= 6.5
+        for p in entry.places)
+
+
+class Finder:
+    """Finds place names in a text with a :class:`Gazetteer`."""
+
+    def __init__(self, gaz: Gazetteer | None = None, max_words: int = 6,
+                 unknown: bool = True) -> None:
+        self.gaz = gaz or gazetteer()
+        self.max_words = min(max_words, self.gaz.max_words)
+        self.unknown = unknown
+        self.keep = self.gaz.all_words | UNKNOWN_CUES | CUES.keys() | DIRECTIONS | TRAILING_DIRS
+        self._cache: dict[str, object] = {}
+
+    def find(self, text: str, tokens: list[Token] | None = None) -> list[Hit]:
+        """Every gazetteer name in ``text`` (longest match, no overlaps), flags not applied."""
+        if tokens is None:
+            tokens = tokenize(text)
+        words = _words(text, tokens, self.keep, self._cache)
+        gaz = self.gaz
+        hits: list[Hit] = []
+        i = 0
+        n = len(words)
+        first_words = gaz.first_words
+        raw = gaz._raw
+        prefixes = gaz.prefixes
+        maxw = self.max_words
+        while i < n:
+            best = None
+            wi = words[i]
+            if wi.clitic_before or wi.norm[:1] in "وفبلك":
+                variants = _first_variants(wi)
+            elif wi.norm in first_words:
+                variants = [(wi.norm, 0)]
+            else:
+                i += 1
+                continue
+            for first, skip in variants:
+                if first not in first_words:
+                    continue
+                key = first
+                j = i
+                cand = (j, key) if key in raw else None
+                while key in prefixes and j + 1 < n and j - i + 1 < maxw and words[j].joinable:
+                    j += 1
+                    key = key + " " + words[j].norm
+                    if key in raw:
+                        cand = (j, key)
+                if cand and skip > 0 and not first.startswith("ال") and (
+                        raw[cand[1]][0] != "strong" or not _near_home(gaz.entry(cand[1]))):
+                    # A stripped "clitic" before a name that needs context, or before a small
+                    # town far from the Arabic-speaking world (باكورة is no ب + Akure): no.
+                    cand = None
+                if cand and (best is None or cand[0] > best[0]):
+                    best = (cand[0], cand[1], skip)
+            if best is None:
+                i += 1
+                continue
+            j, key, skip = best
+            head, _, rest = key.partition(" ")
+            if head in SPLIT_CUES and rest in gaz and j > i:
+                # "منطقة تمبكتو": the cue is context, the mention is the name (gold style).
+                i += 1
+                skip = 0
+                key = rest
+            w0 = words[i]
+            s = w0.clitic_start if skip == -1 else w0.start + self._orig_skip(text, w0.start, skip)
+            e = words[j].end
+            h = Hit(s, e, key, gaz.entry(key), s, sentence=w0.sentence)  # type: ignore[arg-type]
+            self._context(text, words, i, j, h)
+            hits.append(h)
+            i = j + 1
+        if self.unknown:
+            hits.extend(self._cued_unknowns(text, words, hits, tokens))
+            hits.sort(key=lambda h: h.start)
+        return hits
+
+    def _cued_unknowns(self, text: str, words: list[_Word], hits: list[Hit],
+                       tokens: list[Token] | None = None) -> list[Hit]:
+        """Names the gazetteer lacks, after a settlement/area cue: "قرية الدالوة"."""
+        covered = _Covered(len(text))
+        for h in hits:
+            covered.add(h.start, h.end)
+        freq = word_frequencies()
+        out = []
+        lists: list[int] = []
+        for i in range(len(words) - 1):
+            cw, nw = words[i], words[i + 1]
+            cue = cw.norm if cw.norm in UNKNOWN_CUES else (
+                cw.norm[1:] if len(cw.norm) > 3 and cw.norm[0] in "وفبل" and cw.norm[1:] in UNKNOWN_CUES
+                else None)
+            if cue is None or not cw.joinable or nw.clitic_before:
+                continue
+            n = nw.norm
+            if len(n) < 3 or not _ARABIC_WORD.match(n):
+                continue
+            # A definite noun names the place unless it is a common word (الجديدة، الأخرى);
+            # an indefinite one must be rare (a proper name, not "قرية صغيرة").
+            loose = cue in _LOOSE_CUES
+            if n.startswith("ال"):
+                if freq.get(n, 0) >= (300 if loose else 450) or len(n) < 5 or cue in ("قضاء", "مقاطعه"):
+                    continue
+            elif freq.get(n, 0) >= (200 if loose else 300):
+                continue
+            if loose and (n.endswith(("ها", "هم", "هن", "كم", "ته")) or n[-1] == "ا"):
+                continue  # a possessive or an adverb: قضاء إجازتهم، بلده معزولا
+            if covered.hit(nw.start, nw.end):
+                continue
+            start = cw.start
+            if cw.norm != cue:
+                start = cw.start + self._orig_skip(text, cw.start, len(cw.norm) - len(cue))
+            h = Hit(start if cue in MENTION_CUES else nw.start, nw.end, n, _UNKNOWN, nw.start,
+                    cue=cue, sentence=nw.sentence)
+            out.append(h)
+            covered.add(h.start, h.end)
+            if cue in _PLURAL_CUES:
+                lists.append(nw.end)
+        # "مناطق الريسة والزهور": the names coordinated after a plural cue.
+        if lists:
+            toks = tokens if tokens is not None else tokenize(text)
+            end_at = {t.end: k for k, t in enumerate(toks)}
+            for end in lists:
+                k = end_at.get(end)
+                while k is not None and k + 2 < len(toks):
+                    c, t = toks[k + 1], toks[k + 2]
+                    if not (c.clitic and c.norm == "و" and c.end == t.start) or t.clitic:
+                        break
+                    n = t.norm
+                    if not _ARABIC_WORD.match(n) or not n.startswith("ال") or len(n) < 5 \
+                            or freq.get(n, 0) >= 450 or covered.hit(t.start, t.end):
+                        break
+                    out.append(Hit(t.start, t.end, n, _UNKNOWN, t.start, cue=None,
+                                   sentence=t.sentence))
+                    covered.add(t.start, t.end)
+                    k += 2
+        # The same names elsewhere in the text, without their cue ("الدالوة").
+        names = {h.key for h in out}
+        if names:
+            for t in tokens if tokens is not None else tokenize(text):
+                if t.clitic or t.norm not in names:
+                    continue
+                if not covered.hit(t.start, t.end):
+                    out.append(Hit(t.start, t.end, t.norm, _UNKNOWN, t.start, sentence=t.sentence))
+                    covered.add(t.start, t.end)
+        return out
+
+    @staticmethod
+    def _orig_skip(text: str, start: int, skip: int) -> int:
+        # Skip ``skip`` letters of the original (diacritics after them go too).
+        k = start
+        seen = 0
+        while seen < skip and k < len(text):
+            if name_key(text[k]):
+                seen += 1
+            k += 1
+        while k < len(text) and not name_key(text[k]) and text[k].strip():
+            k += 1
+        return k - start
+
+    def _context(self, text: str, words: list[_Word], i: int, j: int, h: Hit) -> None:
+        if i > 0 and words[i - 1].joinable:
+            p = words[i - 1]
+            pn = p.norm
+            # Strip an unsplit clitic off the cue word (بمحافظة).
+            variants = [pn] + ([pn[1:]] if len(pn) > 3 and pn[0] in "وفبلك" else [])
+            if len(pn) > 4 and pn[0] in "وف" and pn[1] in "بلك":
+                variants.append(pn[2:])
+            for v in variants:
+                if v in CUES:
+                    h.cue = v
+                    if v in MENTION_CUES:
+                        h.start = p.start + (len(p.norm) - len(v) if v != pn else 0)
+                        if v != pn:
+                            h.start = p.start + self._orig_skip(text, p.start, len(pn) - len(v))
+                    break
+                if v in DIRECTIONS:
+                    h.direction = v
+                    break
+            if h.cue is None and h.direction is None and i > 1 and words[i - 2].joinable:
+                two = words[i - 2].norm + " " + pn
+                if two in DIRECTIONS:
+                    h.direction = two
+        if j + 1 < len(words) and words[j].joinable and words[j + 1].norm in TRAILING_DIRS:
+            h.direction = h.direction or words[j + 1].norm
+
+
+class _Covered:
+    """Which characters of a text are already inside a hit."""
+
+    __slots__ = ("flags",)
+
+    def __init__(self, n: int) -> None:
+        self.flags = bytearray(n + 1)
+
+    def add(self, s: int, e: int) -> None:
+        self.flags[s:e] = b"\x01" * (e - s)
+
+    def hit(self, s: int, e: int) -> bool:
+        return 1 in self.flags[s:e]
+
+
+@dataclass
+class DocContext:
+    """What the document is about: countries (weighted) and places already placed."""
+
+    countries: dict[str, float] = field(default_factory=dict)
+    anchors: list[Place] = field(default_factory=list)
+
+    def share(self, cc: str | None) -> float:
+        tot = sum(self.countries.values())
+        return self.countries.get(cc or "", 0.0) / tot if tot else 0.0
+
+
+def km(a: Place, b: Place) -> float:
+    """Approximate distance in km (equirectangular; good to a few % below 1000 km)."""
+    x = math.radians(b.lon - a.lon) * math.cos(math.radians((a.lat + b.lat) / 2))
+    y = math.radians(b.lat - a.lat)
+    return 6371.0 * math.sqrt(x * x + y * y)
+
+
+def _nearest(p: Place, others: list[Place]) -> float:
+    """Approximate distance in km from ``p`` to the nearest of ``others``."""
+    best = 1e18
+    plat, plon = p.lat, p.lon
+    cosl = math.cos(math.radians(plat))
+    for a in others:
+        x = (a.lon - plon) * cosl
+        y = a.lat - plat
+        d = x * x + y * y
+        if d < best:
+            best = d
+    return 111.195 * math.sqrt(best)
+
+
+def haversine(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 12742 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def score(p: Place, cue: str | None, ctx: DocContext, same_name: tuple[Place, ...],
+          others: list[Place] | None = None) -> float:
+    """How well place ``p`` fits one mention (higher is better). ``others``: the document's
+    anchor places that are not readings of this same name (computed if not given)."""
+    s = p.prominence
+    if cue:
+        levels = CUES.get(cue, ())
+        if p.level in levels:
+            s += 1.5 if cue in VAGUE_CUES else 3.0
+        elif levels:
+            s -= 2.0
+        if cue in _CITY_CUES and p.level == "city":
+            s += 0.5
+    if (cue is None or cue in VAGUE_CUES) and p.level in ("admin1", "admin2") and \
+            any(q.level == "city" for q in same_name):
+        # A bare name shared by a town and its district means the town.
+        s -= 1.2
+    if p.level != "region":
+        s += 3.0 * ctx.share(p.country)
+        # Distance to the document's other places (not to readings of this same name).
+        if others is None:
+            names = {q.key for q in same_name}
+            others = [a for a in ctx.anchors if a.key not in names]
+        if p.level != "country" and others:
+            d = _nearest(p, others)
+            if d < 60:
+                s += 2.5
+            elif d < 250:
+                s += 1.5
+            elif d < 800:
+                s += 0.5
+    return s
+
+
+def resolve_entry(entry: Entry, cue: str | None, ctx: DocContext) -> tuple[Place | None, float]:
+    """The best place for one mention, or ``None`` when nothing fits well enough."""
+    if not entry.places:
+        return None, 0.0
+    names = {q.key for q in entry.places}
+    others = [a for a in ctx.anchors if a.key not in names]
+    ranked = sorted(((score(p, cue, ctx, entry.places, others), p) for p in entry.places),
+                    key=lambda x: (-x[0], x[1].key))
+    best_s, best = ranked[0]
+    if _too_far(best, ctx, cue) or _not_near(best, ctx, cue):
+        # A small town in a country the document never mentions, far from its other
+        # places: most likely a different, unknown place with the same name.
+        return None, best_s
+    return lift_to_admin(best, cue), best_s
+
+
+def doc_context(text: str, hits: list[Hit], tokens: list[Token] | None = None) -> DocContext:
+    """Countries a document is about, from its unambiguous places and nationality words."""
+    ctx = DocContext()
+    for h in hits:
+        # Only names taken on sight (or with a cue) say what the document is about.
+        if not h.accepted or not h.entry.places or h.entry.flag != "strong":
+            continue
+        ccs = {p.country for p in h.entry.places if p.country}
+        if all(p.level == "city" and p.prominence < 5.0 for p in h.entry.places):
+            continue  # a small town does not say what the document is about (nor vouch for itself)
+        if len(ccs) == 1:
+            cc = next(iter(ccs))
+            w = 1.0 if h.entry.places[0].level == "country" else 0.7
+            ctx.countries[cc] = ctx.countries.get(cc, 0.0) + w
+        p0 = h.entry.places[0]
+        if len(h.entry.places) == 1 and p0.level not in ("region", "country") and \
+                all(a.key != p0.key for a in ctx.anchors):
+            ctx.anchors.append(p0)
+    nat = gazetteer().nationalities
+    for n in [t.norm for t in tokens or () if t.norm in nat]:
+        cc, ambiguous = nat[n]
+        if not ambiguous and n.startswith("ال"):
+            ctx.countries[cc] = ctx.countries.get(cc, 0.0) + 0.5
+    return ctx
+
+
+def accept(h: Hit, words_before: str, word_after: str, coordinated: bool,
+           seen_strong: set[str]) -> bool:
+    """Whether a gazetteer hit is taken as a place mention (its flag and its context)."""
+    flag = h.entry.flag
+    if flag in ("strong", "cue", "focus"):
+        return True  # "focus" is decided once the document's countries are known
+    if h.cue or coordinated:
+        return True
+    if flag == "weak":
+        # "شمال المدينة" is "north of the city": a direction word is no evidence here.
+        return h.key in seen_strong
+    if h.direction:
+        return True
+    if flag == "adj":
+        if words_before in ADJ_HEADS:
+            return False
+        return words_before in PREPOSITIONS or words_before == "" or h.key in seen_strong
+    if flag == "ctx":
+        # "حماة الوطن" (protectors of the homeland): construct state before a definite noun.
+        return not (word_after.startswith("ال") and word_after not in TRAILING_DIRS)
+    return True
+
+
+_FINDERS: dict[int, Finder] = {}
+
+
+def _finder(gaz: Gazetteer) -> Finder:
+    """One Finder per gazetteer (building its word sets takes a few ms)."""
+    f = _FINDERS.get(id(gaz))
+    if f is None or f.gaz is not gaz:
+        f = _FINDERS[id(gaz)] = Finder(gaz)
+    return f
+
+
+def find_and_resolve(text: str, tokens: list[Token] | None = None,
+                     gaz: Gazetteer | None = None) -> list[Hit]:
+    """Gazetteer hits in ``text`` with ``accepted`` and ``place`` set."""
+    return find_resolve_context(text, tokens, gaz)[0]
+
+
+def find_resolve_context(text: str, tokens: list[Token] | None = None,
+                         gaz: Gazetteer | None = None) -> tuple[list[Hit], DocContext]:
+    """:func:`find_and_resolve` plus the document context it used."""
+    gaz = gaz or gazetteer()
+    if tokens is None:
+        tokens = tokenize(text)
+    hits = _finder(gaz).find(text, tokens)
+    if not hits:
+        return hits, doc_context(text, hits, tokens)
+    _apply_acceptance(text, hits)
+    ctx = doc_context(text, hits, tokens)
+    for h in hits:
+        if h.entry.flag == "focus":
+            # "المنطقة الشرقية" is Saudi Arabia's Eastern Province only in a Saudi story.
+            h.accepted = any(ctx.share(p.country) > 0 for p in h.entry.places)
+    for _ in range(2):
+        # One reading per name per document: the candidate with the best total score over
+        # all its occurrences (a cue on one occurrence counts for all).
+        groups: dict[str, list[Hit]] = {}
+        for h in hits:
+            if h.accepted:
+                groups.setdefault(h.key, []).append(h)
+        for group in groups.values():
+            place, s = resolve_group(group[0].entry, [h.cue for h in group], ctx)
+            for h in group:
+                h.place, h.score = place, s
+        # Second round: what was chosen anchors the rest.
+        ctx.anchors = anchors_of(hits)
+    return hits, ctx
+
+
+def anchors_of(hits: list[Hit]) -> list[Place]:
+    """The distinct sub-country places chosen for accepted hits."""
+    seen: dict[str, Place] = {}
+    for h in hits:
+        if h.accepted and h.place is not None and h.place.level not in ("country", "region"):
+            seen.setdefault(h.place.key, h.place)
+    return list(seen.values())
+
+
+def resolve_group(entry: Entry, cues: list[str | None], ctx: DocContext
+                  ) -> tuple[Place | None, float]:
+    """The best place for several occurrences of one name (summed scores)."""
+    if not entry.places:
+        return None, 0.0
+    if len(cues) == 1 or len(entry.places) == 1:
+        return resolve_entry(entry, cues[0] if len(set(cues)) == 1 else _best_cue(cues), ctx)
+    names = {q.key for q in entry.places}
+    others = [a for a in ctx.anchors if a.key not in names]
+    distinct = Counter(cues)
+    totals = []
+    for p in entry.places:
+        tot = sum(n * score(p, c, ctx, entry.places, others) for c, n in distinct.items())
+        totals.append((tot / len(cues), p))
+    totals.sort(key=lambda x: (-x[0], x[1].key))
+    best_s, best = totals[0]
+    if _too_far(best, ctx, _best_cue(cues)) or _not_near(best, ctx, _best_cue(cues)):
+        return None, best_s
+    return lift_to_admin(best, _best_cue(cues)), best_s
+
+
+_ADMIN_CUES = frozenset({"محافظه", "ولايه", "اقليم", "مقاطعه", "اماره"})
+
+
+def _ascii_key(s: str) -> str:
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s.lower() if c.isalpha() and c.isascii())
+
+
+def lift_to_admin(best: Place | None, cue: str | None) -> Place | None:
+    """After an administrative cue (محافظة سيبيتوكي), a town that gives its name to its
+    admin1 area stands for the area."""
+    if best is None or cue not in _ADMIN_CUES or best.level != "city" or not best.admin1:
+        return best
+    a, b = _ascii_key(best.name_en), _ascii_key(best.admin1)
+    if len(a) >= 4 and len(b) >= 4 and (a.startswith(b[:5]) or b.startswith(a[:5])):
+        return gazetteer().admin1_of(best) or best
+    return best
+
+
+def _not_near(best: Place, ctx: DocContext, cue: str | None) -> bool:
+    """After حي/ضاحية the name is a neighbourhood: a same-named town is only taken when it
+    lies next to another place of the document (حي الجزيرة in Riyadh is not Algiers)."""
+    if cue not in ("حي", "ضاحيه") or best.level != "city":
+        return False
+    return not any(km(best, a) < 50 for a in ctx.anchors if a.key != best.key)
+
+
+def _best_cue(cues: list[str | None]) -> str | None:
+    return next((c for c in cues if c), None)
+
+
+def _too_far(best: Place, ctx: DocContext, cue: str | None = None) -> bool:
+    # A neighbourhood/village cue makes a same-named town abroad even less likely.
+    limit = 6.0 if cue in ("حي", "ضاحيه", "قريه", "مخيم", "بلده") else 5.0
+    return (best.level == "city" and best.prominence < limit and bool(ctx.countries)
+            and ctx.share(best.country) == 0
+            and not any(km(best, a) < 400 for a in ctx.anchors if a.key != best.key))
+
+
+def _apply_acceptance(text: str, hits: list[Hit]) -> None:
+    seen_strong: set[str] = set()
+    for h in hits:
+        if h.entry.flag == "strong" or h.cue:
+            seen_strong.add(h.key)
+    for k, h in enumerate(hits):
+        before = _prev_word(text, h.name_start)
+        after = _next_word(text, h.end)
+        coord = False
+        for o in (hits[k - 1] if k > 0 else None, hits[k + 1] if k + 1 < len(hits) else None):
+            if o is None or o.entry.flag != "strong" or o.sentence != h.sentence:
+                continue
+            gap = text[min(o.end, h.end):max(o.start, h.start)]
+            if len(gap) <= 4 and re.fullmatch(r"[\s،,و]*", gap):
+                coord = True
+        h.accepted = accept(h, before, after, coord, seen_strong)
+        h.prev_word = before  # type: ignore[attr-defined]
+    # A name taken on good evidence somewhere (a cue, a preposition, a coordinated place)
+    # is taken everywhere else in the document too, unless it reads as an adjective there.
+    sure = {h.key for h in hits if h.accepted and (h.entry.flag != "weak" or h.cue)}
+    for h in hits:
+        if not h.accepted and h.key in sure and h.entry.flag in ("adj", "weak", "ctx"):
+            h.accepted = getattr(h, "prev_word", "") not in ADJ_HEADS
+
+
+_WORD_BEFORE = re.compile(r"([\w\u0600-\u06ff]+)[\s\u200f\u200e]*$")
+
+
+def _prev_word(text: str, pos: int) -> str:
+    seg = text[max(0, pos - 40):pos]
+    if not seg.strip():
+        return ""
+    if pos > 0 and not text[pos - 1].isspace() and text[pos - 1].isalpha():
+        # An attached clitic (بمالي، لمالي، ومالي).
+        return name_key(text[pos - 1])
+    m = _WORD_BEFORE.search(seg)
+    if not m:
+        return ""  # punctuation before: a new clause
+    w = name_key(m.group(1))
+    if len(w) > 2 and w[0] in "وف" and w[1:] in PREPOSITIONS:
+        return w[1:]  # وفي، ومن
+    return w
+
+
+def _next_word(text: str, pos: int) -> str:
+    m = re.match(r"\s*([\w\u0600-\u06ff]+)", text[pos:pos + 40])
+    return name_key(m.group(1)) if m else ""
+
+
+def precision(place: Place | None, direction: str | None) -> int | None:
+    """ACLED-style geo precision: 1 town, 2 part of a region / near a town, 3 region."""
+    if place is None:
+        return None
+    if place.level in ("city", "site"):
+        return 2 if direction else 1
+    if place.level == "admin2":
+        return 2
+    return 3
