@@ -58,8 +58,39 @@ def build_names() -> str:
             w = normalize(line.strip())
             if len(w) >= 3 and w[0] in "وفبكل":
                 names.add(w)
+    # Person-name tokens seen at least twice in Wikidata labels (CC0) that the frequency
+    # rule would split (كيري → ك + يري, باول → ب + اول), except where the rest is a pronoun
+    # form (وأنا، لأنه: real clitic + word) or the whole is a common phrase.
+    sys.path.insert(0, str(OUT.parents[3]))
+    from rasd.text import tokens as tk
+
+    pron = {normalize(w) for w in "أنا أني إني أنه أنها أنهم أنهما أنك أنكم أننا إنه إنها".split()}
+    not_names = {normalize(w) for w in "لحسن لاني لانه لانها لانهم بانه بانها كانه كانها".split()}
+    wd = SHARED / "data/wikidata_person_name_tokens_en_ar/en_ar_name_tokens.tsv"
+    counts: dict[str, int] = {}
+    if wd.exists():
+        for line in wd.read_text(encoding="utf-8").splitlines()[1:]:
+            parts = line.split("\t")
+            if len(parts) >= 3 and parts[2].isdigit():
+                w = normalize(parts[1])
+                counts[w] = counts.get(w, 0) + int(parts[2])
+    # Country names: "بقطر"/"بروسيا" are ب + country, not names.
+    countries: set[str] = set()
+    cn = SHARED / "data/countrynames_aleph/country_arabic_script_variants.tsv"
+    if cn.exists():
+        for line in cn.read_text(encoding="utf-8").splitlines()[1:]:
+            parts = line.split("\t")
+            if len(parts) >= 2:
+                countries.add(normalize(parts[1]))
+    for w, c in counts.items():
+        # و/ف + verb is far more common than a name starting with و/ف (وأكد, not Wakid).
+        if (c >= 2 and len(w) >= 3 and w[0] in "بكل" and w not in not_names
+                and w[1:] not in countries
+                and tk._split_norm_unprotected(w) and w[1:] not in pron and w[2:] not in pron):
+            names.add(w)
     head = ("# names that begin with a proclitic-like letter and must stay whole; built by "
-            "scripts/build_text_data.py from AKhateeb/arabic-names (MIT) and a hand list")
+            "scripts/build_text_data.py from AKhateeb/arabic-names (MIT), Wikidata person-name "
+            "tokens (CC0) and a hand list")
     return "\n".join([head] + sorted(names)) + "\n"
 
 

@@ -85,3 +85,32 @@ def test_empty_system_scores_zero():
     r = score([(gold(), s)])
     assert r["entities"]["found"] == 0.0 and r["events"]["recall"] == 0.0
     assert r["events"]["fp"] == 0
+
+
+def test_one_system_time_may_cover_two_gold_times():
+    text = "قال اليوم (الاثنين) إن"
+    g = {"text": text, "entities": [], "quotes": [], "events": [],
+         "times": [{"text": "اليوم", "value": "2015-07-20"}, {"text": "الاثنين", "value": "2015-07-20"}]}
+    s = {"text": text, "times": [{"start": 4, "end": 19, "text": text[4:19], "value": "2015-07-20"}]}
+    r = score([(g, s)])
+    assert r["times"]["recall"] == 1.0 and r["times"]["precision"] == 1.0
+
+
+def test_place_nested_in_org_maps_to_the_place():
+    text = "قالت بعثة الاتحاد الإفريقي في الصومال إن الصومال آمن."
+    org = "بعثة الاتحاد الإفريقي في الصومال"
+    i2 = text.rindex("الصومال")
+    i1 = text.index("الصومال")
+    g = {"text": text, "times": [], "quotes": [], "events": [], "entities": [
+        {"type": "ORG", "name_en": ["AMISOM"], "mentions": [org]},
+        {"type": "LOC", "name_en": ["Somalia"], "mentions": ["الصومال"],
+         "geo": {"country": "SO", "lat": 5.0, "lon": 46.0}}]}
+    s = {"text": text, "entities": [
+        {"id": "e1", "type": "ORG", "name_en": "AMISOM",
+         "mentions": [{"start": 5, "end": 5 + len(org), "text": org}]},
+        {"id": "e2", "type": "LOC", "name_en": "Somalia", "geo": {"lat": 5.1, "lon": 46.2, "country": "SO"},
+         "mentions": [{"start": i1, "end": i1 + 7, "text": "الصومال"},
+                      {"start": i2, "end": i2 + 7, "text": "الصومال"}]}]}
+    r = score([(g, s)])
+    assert r["entities"]["found"] == 1.0 and r["geo"]["found"] == 1.0
+    assert r["entities"]["name_en_accuracy"] == 1.0

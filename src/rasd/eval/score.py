@@ -190,7 +190,10 @@ class _GoldIndex:
             spans = [(m["start"], m["end"]) for m in se.get("mentions") or []]
             best, best_n = None, 0
             for gi, occ in enumerate(self.occ):
-                n = sum(1 for sp in spans if any(_overlap(sp, o) for o in occ))
+                # Exact spans weigh most: a place mentioned inside an organisation's name
+                # overlaps the organisation but is exactly the place's own mention.
+                exact = sum(1 for sp in spans if sp in occ)
+                n = 10 * exact + sum(1 for sp in spans if any(_overlap(sp, o) for o in occ))
                 if n > best_n:
                     best, best_n = gi, n
             if best is not None:
@@ -269,7 +272,11 @@ def score_doc(gold: dict[str, Any], system: dict[str, Any], acc: _Acc) -> dict[s
             spans = [(m["start"], m["end"]) for m in gx.sys_ents[eid]["mentions"]]
             return sum(1 for o in occ if any(_overlap(o, sp) for sp in spans))
 
-        best = max(cands, key=cover)
+        def exact(eid: str) -> int:
+            spans = {(m["start"], m["end"]) for m in gx.sys_ents[eid]["mentions"]}
+            return sum(1 for o in occ if o in spans)
+
+        best = max(cands, key=lambda eid: (exact(eid), cover(eid)))
         se = gx.sys_ents[best]
         acc.ent_type.add(se["type"] == ge["type"])
         acc.ent_one.add(cover(best) == len(occ))
@@ -294,13 +301,12 @@ def score_doc(gold: dict[str, Any], system: dict[str, Any], acc: _Acc) -> dict[s
     for gt in gold.get("times") or []:
         occ = occurrences(text, gt["text"]) or _raw_occ(text, gt["text"])
         g_occ_all.extend(occ)
-        hit = None
-        for i, st in enumerate(sys_times):
-            if i in used:
-                continue
-            if any(_overlap((st["start"], st["end"]), o) for o in occ):
-                hit = i
-                break
+        # Prefer a system time not matched yet; one system expression may cover two gold
+        # ones ("اليوم (الاثنين)" for gold "اليوم" and "الاثنين").
+        hits = [i for i, st in enumerate(sys_times)
+                if any(_overlap((st["start"], st["end"]), o) for o in occ)]
+        fresh = [i for i in hits if i not in used]
+        hit = fresh[0] if fresh else (hits[0] if hits else None)
         if hit is None:
             acc.times.fn += 1
             acc.time_strict.fn += 1

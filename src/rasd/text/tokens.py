@@ -73,15 +73,22 @@ def clitic_split(word: str) -> tuple[int, ...]:
     return _split_norm(n)
 
 
-def _split_norm(n: str) -> tuple[int, ...]:
+def _split_norm_unprotected(n: str) -> tuple[int, ...]:
+    """The split the rules give without the protected-names list (for the build script)."""
+    return _split_norm(n, frozenset())
+
+
+def _split_norm(n: str, protected: frozenset[str] | None = None) -> tuple[int, ...]:
     out: list[int] = []
     i = 0
-    if n in _ARTICLE_EXCEPTIONS or n in protected_words():
+    if protected is None:
+        protected = protected_words()
+    if n in _ARTICLE_EXCEPTIONS or n in protected:
         return ()
     # Conjunction.
     if n[0] in "وف" and len(n) >= 4:
         rest = n[1:]
-        if (_starts_article(rest) or _prep_article(rest) or rest in protected_words()
+        if (_starts_article(rest) or _prep_article(rest) or rest in protected
                 or _more_frequent(rest, n)):
             out.append(1)
             i = 1
@@ -92,7 +99,7 @@ def _split_norm(n: str) -> tuple[int, ...]:
     elif len(rest) >= 4 and rest.startswith("لل"):
         out.append(1)
     elif (len(rest) >= 4 and rest[0] in "بكل" and not rest.startswith("ال")
-          and rest not in protected_words() and _more_frequent(rest[1:], rest)):
+          and rest not in protected and _more_frequent(rest[1:], rest)):
         out.append(1)
     return tuple(out)
 
