@@ -152,12 +152,114 @@ def casualty_counts(pairs: list[tuple[dict, dict]]) -> dict[str, str]:
     return {k: f"{a}/{b}" for k, (a, b) in out.items()}
 
 
+def arg_errors(pairs: list[tuple[dict, dict]], roles=("place", "time", "source", "target")) -> list[str]:
+    """Each wrong argument on matched main events (same matching as the scorer), with the
+    gold value, the system value (entity id, its text and the gold entity it maps to) and
+    the trigger's sentence — a development diagnostic."""
+    from rasd.eval.score import _GoldIndex, _overlap, _raw_occ, _sent_of, _sentences
+
+    out = []
+    for gold, sysd in pairs:
+        text = gold["text"]
+        gx = _GoldIndex(gold, sysd)
+        sents = _sentences(sysd, text)
+        gold_ev = gold.get("events") or []
+        gty = [set(g["type"]) if isinstance(g["type"], list) else {g["type"]} for g in gold_ev]
+        gocc = [_raw_occ(text, g.get("trigger") or "") for g in gold_ev]
+        gsent = [{_sent_of(sents, o[0]) for o in occ} for occ in gocc]
+        msys: dict[int, int] = {}
+        mg: set[int] = set()
+        for strict in (True, False):
+            for si, sv in enumerate(sysd["events"]):
+                if si in msys:
+                    continue
+                tr = (sv["trigger"]["start"], sv["trigger"]["end"])
+                for gi in range(len(gold_ev)):
+                    if gi in mg or sv["type"] not in gty[gi]:
+                        continue
+                    ok = (any(_overlap(tr, o) for o in gocc[gi]) if strict
+                          else _sent_of(sents, tr[0]) in gsent[gi])
+                    if ok:
+                        msys[si] = gi
+                        mg.add(gi)
+                        break
+
+        def show(eid):
+            if eid is None:
+                return "None"
+            e = gx.sys_ents.get(eid) or {}
+            gi = gx.sys_to_gold.get(eid)
+            gname = (gx.gold_ents[gi].get("name_en") or ["?"])[0] if gi is not None else "-"
+            m = (e.get("mentions") or [{}])[0]
+            return f"{eid}:{e.get('name')}@{m.get('start')}→{gname}"
+
+        for si, gi in msys.items():
+            gv, sv = gold_ev[gi], sysd["events"][si]
+            if not gv.get("main"):
+                continue
+            si_ = _sent_of(sents, sv["trigger"]["start"])
+            sent = text[sents[si_][0]:sents[si_][1]] if si_ is not None else ""
+            bad = []
+            for role in roles:
+                if role in ("source", "target"):
+                    gn, ids = gv.get(role) or [], list(sv.get(role) or [])
+                    ok = len(gn) == len(ids) and all(any(gx.same(i, n) for i in ids) for n in gn)
+                    if not ok:
+                        bad.append(f"  {role}: gold {gn} sys {[show(i) for i in ids]}")
+                elif role == "place":
+                    if not gx.same(sv.get("place"), gv.get("place")):
+                        bad.append(f"  place: gold {gv.get('place')} sys {show(sv.get('place'))}"
+                                   f" from={sv.get('place_from')}")
+                else:
+                    st = (sv.get("time") or {}).get("value")
+                    if st != gv.get("time"):
+                        bad.append(f"  time: gold {gv.get('time')} sys {st} "
+                                   f"({(sv.get('time') or {}).get('text')}) from={sv.get('time_from')}"
+                                   f" published={gold.get('published')}")
+            if bad:
+                out.append(f"[{gold['id']}] {sv['type']} {sv['trigger']['text']}@{sv['trigger']['start']}"
+                           f" | {sent[:300]}")
+                out.extend(bad)
+    return out
+
+
+def speaker_errors(pairs: list[tuple[dict, dict]]) -> list[str]:
+    """Matched quotes whose speaker is wrong (same matching as the scorer)."""
+    from rasd.eval.score import _GoldIndex, _overlap, _raw_occ
+
+    out = []
+    for gold, sysd in pairs:
+        text = gold["text"]
+        gx = _GoldIndex(gold, sysd)
+        sys_q = sysd.get("quotes") or []
+        used: set[int] = set()
+        for gq in gold.get("quotes") or []:
+            begins = gq.get("begins") or ""
+            occ = _raw_occ(text, begins)
+            fw = begins.split()[0] if begins.split() else begins
+            hit = next((i for i, sq in enumerate(sys_q) if i not in used and any(
+                sq["start"] <= o[0] < sq["end"] or _overlap((sq["start"], sq["end"]), (o[0], o[0] + len(fw)))
+                for o in occ)), None)
+            if hit is None:
+                continue
+            used.add(hit)
+            sq = sys_q[hit]
+            if not gx.same(sq.get("speaker"), gq.get("speaker")):
+                se = gx.sys_ents.get(sq.get("speaker")) or {}
+                cue = sq.get("cue") or {}
+                ctx = text[max(0, (cue.get("start") or sq["start"]) - 120):sq["start"] + 30].replace("\n", " ")
+                out.append(f"[{gold['id']}] gold {gq.get('speaker')} sys {sq.get('speaker')}:{se.get('name')}"
+                           f" cue={cue.get('text')} | …{ctx}")
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pipeline", action="store_true")
     ap.add_argument("--verbose", "-v", action="store_true")
     ap.add_argument("--option", "-o", action="append", default=[], help="stage option k=v")
     ap.add_argument("--gold", default=str(SHARED / "gold-dev"))
+    ap.add_argument("--args", action="store_true", help="list wrong arguments on matched main events")
     a = ap.parse_args()
     gdir = Path(a.gold)
     if not gdir.exists():
@@ -202,6 +304,11 @@ def main() -> int:
     n_sys = sum(len(s["events"]) for _, s in pairs)
     print(f"\nsystem events {n_sys}, quotes {sum(len(s['quotes']) for _, s in pairs)}; "
           f"events stage {t_ev:.2f}s for {len(pairs)} docs (total {time.perf_counter() - t0:.1f}s)")
+    if a.args:
+        print("\nwrong arguments on matched main events:")
+        print("\n".join(arg_errors(pairs)))
+        print("\nwrong speakers on matched quotes:")
+        print("\n".join(speaker_errors(pairs)))
     if a.verbose:
         for d in rep.get("details", []):
             print(json.dumps(d, ensure_ascii=False))

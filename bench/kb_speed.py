@@ -6,6 +6,12 @@ Usage: .venv/bin/python bench/kb_speed.py [--corpus ../shared/corpus/saudinewsne
 Articles: the corpus when present (first N; text/ner run first and are not timed), else
 the gold-dev inputs, else the bundled example. Prints numbers only (targets: load ≤ 1 s,
 linking ≤ 2 ms per article).
+
+Output check (a speed change must not change outputs):
+  bench/kb_speed.py --inputs /tmp/in.pkl --dump /tmp/before.json     # before the change
+  bench/kb_speed.py --inputs /tmp/in.pkl --compare /tmp/before.json  # after: "identical: True"
+``--inputs`` pickles the text+ner docs on first use, so both runs see the same NER output
+even if the NER model changes in between.
 """
 
 from __future__ import annotations
@@ -42,19 +48,26 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus" / "saudinewsnet.jsonl.gz")
     ap.add_argument("-n", type=int, default=300)
+    ap.add_argument("--dump", type=Path, help="write the stage's outputs (entities) to this JSON file")
+    ap.add_argument("--compare", type=Path, help="check the outputs are identical to a --dump file")
+    ap.add_argument("--inputs", type=Path,
+                    help="pickle of the text+ner docs: written if missing, else read (so a"
+                         " --compare sees the same NER output even if the NER model changed)")
+    ap.add_argument("--no-load", action="store_true", help="skip the index load timing")
     args = ap.parse_args()
 
     # Index load time in a fresh process (what a CLI run pays once).
     code = ("import time;t=time.perf_counter();from rasd.kb.index import load_index;"
             "k=load_index();print(time.perf_counter()-t, len(k))")
     loads = []
-    for _ in range(3):
+    for _ in range(0 if args.no_load else 3):
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                              cwd=REPO, env={"PYTHONPATH": str(REPO / "src")}, check=True)
         sec, n_entries = out.stdout.split()
         loads.append(float(sec))
-    print(f"kb entries: {n_entries}")
-    print(f"index load: {min(loads) * 1000:.0f} ms (best of 3, fresh process)")
+    if loads:
+        print(f"kb entries: {n_entries}")
+        print(f"index load: {min(loads) * 1000:.0f} ms (best of 3, fresh process)")
 
     from rasd.doc import Doc
     from rasd.kb.stage import EntityStage
@@ -63,10 +76,19 @@ def main() -> int:
     pre = Pipeline.from_config({"pipeline": {"stages": ["text", "ner"]}})
     stage = EntityStage()
     docs = []
-    for a in _articles(args.corpus, args.n):
-        d = Doc(text=a.get("text") or "", id=a.get("id"), published=a.get("published"))
-        if d.text.strip():
-            docs.append(pre(d))
+    if args.inputs and args.inputs.exists():
+        import pickle
+
+        docs = pickle.loads(args.inputs.read_bytes())[: args.n]
+    else:
+        for a in _articles(args.corpus, args.n):
+            d = Doc(text=a.get("text") or "", id=a.get("id"), published=a.get("published"))
+            if d.text.strip():
+                docs.append(pre(d))
+        if args.inputs:
+            import pickle
+
+            args.inputs.write_bytes(pickle.dumps(docs))
     # Warm the lazy tables (transliteration, geo gazetteer names) outside the timing.
     from rasd.doc import Entity, Span
 
@@ -86,7 +108,28 @@ def main() -> int:
           f" p95 {sorted(times)[int(0.95 * (len(times) - 1))]:.2f} (wall clock)")
     # CPU time is the fairer number on a shared machine.
     print(f"linking: mean {statistics.mean(cpu):.2f} ms/article CPU time")
+    if args.dump or args.compare:
+        # Outputs as plain data, so a speed change can be checked to change nothing.
+        outs = [{"id": d.id, "entities": [_ent(e) for e in d.entities]} for d in docs]
+        outs = json.loads(json.dumps(outs, ensure_ascii=False))  # tuples as lists, like a dump
+        if args.dump:
+            args.dump.write_text(json.dumps(outs, ensure_ascii=False), encoding="utf-8")
+            print(f"outputs written: {args.dump}")
+        if args.compare:
+            ref = json.loads(args.compare.read_text(encoding="utf-8"))
+            diff = [o["id"] for o, r in zip(outs, ref) if o != r]
+            if len(ref) != len(outs):
+                diff.append(f"count {len(outs)} != {len(ref)}")
+            print(f"outputs identical: {not diff} ({len(outs)} articles; {len(diff)} differ: {diff[:5]})")
+            return 1 if diff else 0
     return 0
+
+
+def _ent(e) -> dict:
+    """An entity as plain, comparable data."""
+    return {"id": e.id, "type": e.type, "name": e.name, "name_en": e.name_en, "kb": e.kb,
+            "mentions": [(m.start, m.end, m.text) for m in e.mentions],
+            "extra": {k: v for k, v in sorted((e.extra or {}).items()) if isinstance(v, (str, int, float, list))}}
 
 
 if __name__ == "__main__":

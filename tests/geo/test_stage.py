@@ -181,3 +181,12 @@ def test_unknown_place_near_a_known_one_gets_approximate_geo():
     assert _locs(doc)["الزنبقوطة"].geo is None
     doc = GeoStage(near=False)(_doc(text))
     assert _locs(doc)["الزنبقوطة"].geo is None
+
+
+def test_unknown_place_gets_a_transliterated_english_name():
+    from rasd.pipeline import Pipeline
+
+    p = Pipeline.from_config({"pipeline": {"stages": ["text", "ner", "entities", "geo"]}})
+    doc = p(Doc(text="وقعت الاشتباكات في قرية كفرنبودة شمال حماة."))
+    locs = [e for e in doc.entities if e.type == "LOC"]
+    assert locs and all(e.name_en for e in locs)

@@ -79,3 +79,16 @@ def test_complement_title_is_not_apposition():
     envoy = entity_with(doc, "المبعوث الأممي")
     assert envoy is not None and envoy.name_en == "Martin Griffiths"
     assert entity_with(doc, "اليمن").name_en == "Yemen"
+
+
+def test_linked_multiword_name_is_not_a_short_form_of_a_longer_one():
+    # "the internationally recognised government" is the government, not a short form of
+    # "the army of the internationally recognised government" named before it.
+    from tests.kb._helpers import run as _run
+
+    t = ("قال مسؤول في اليمن إن جيش الحكومة المعترف بها دوليا تقدم قرب صنعاء، "
+         "وإن الحكومة المعترف بها دوليا ستعود إلى عدن من اليمن.")
+    d = _run(t, [("LOC", "اليمن"), ("LOC", "صنعاء"), ("LOC", "عدن")])
+    ids = {e.name: e.kb.get("id") for e in d.entities}
+    assert ids["جيش الحكومة المعترف بها دوليا"] == "army:YE"
+    assert ids["الحكومة المعترف بها دوليا"] == "gov:YE"

@@ -95,7 +95,8 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
     wi = layout.word_index(hit.start)
     s_start, s_end = doc.sentences[hit.sentence]
     # A name inside the subject's own phrase ("الجيش التابع للحكومة") is no argument.
-    actors = [m for m in ments if _actor(m, layout) and layout.norm(m.first - 1) not in _AFFILIATED]
+    actors = [m for m in ments if _actor(m, layout) and layout.norm(m.first - 1) not in _AFFILIATED
+              and not _attribution(layout, m)]
     if hit.type == "CONSULT":
         # "زار دي مستورا طهران": a visited place is the place, not the target.
         actors = [m for m in actors if m.entity.type != "LOC" or m.last < wi]
@@ -120,7 +121,7 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
     passive = hit.tense == "pass" and agent is not None
     if agent is not None and (passive or hit.tense in ("perf", "noun")):
         source = [agent]
-        target = [m for m in after_c if m.first < agent.first][:1]
+        target = [m for m in after_c if m.first < agent.first and not _in_l_phrase(layout, wi, m)][:1]
     elif hit.form.pos == "noun" and _norm_tok(layout, wi) in PARTICIPLES:
         # "داعية طهران إلى ..." — the participle's subject is the sentence's subject.
         subj = [m for m in before if m.entity.type == "PER"] or [m for m in before if m.entity.type == "ORG"]
@@ -132,7 +133,8 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
             after_c and after_c[0].entity.type in ("PER", "ORG") and after_c[0].first - wi <= 1
             and hit.form.lemma.lemma not in _ONLY_PASSIVE):
         # "أصيب متظاهران ..." with no agent: what follows is the patient.
-        pat = [m for m in after_c if m.entity.type in ("PER", "ORG")]
+        # "أصيب متظاهران معارضان للرئيس X": a name inside a ل-phrase is not the patient.
+        pat = [m for m in after_c if m.entity.type in ("PER", "ORG") and not _in_l_phrase(layout, wi, m)]
         if pat and pat[0].first - wi <= 4:
             target = [pat[0]]
     elif hit.form.pos == "verb":
@@ -142,6 +144,12 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
                 after_c[0].first - wi <= 9 and not any(
                     layout.norm(j) in _PREPS for j in range(wi + 1, after_c[0].first)))):
             first = after_c[0]
+            if _relational(layout, first):
+                # "نائب الرئيس السوداني ... إبراهيم محمود": the deputy, not the president.
+                later = [m for m in after_c[1:] if m.entity.type == "PER" and m.entity.id != first.entity.id
+                         and m.first - first.last <= 8]
+                if later:
+                    first = later[0]
             if first.entity.type in ("ORG", "LOC", "MISC"):
                 # "نفى رئيس البرلمان الإيراني علي لاريجاني": a title naming an institution,
                 # then the person's name, is one subject — the person.
@@ -189,14 +197,32 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
                     anchor = layout.word_index(close) - 1
             if rest and rest[0].first - anchor <= 6:
                 target = [rest[0]]
-        elif adj_before:
+        elif adj_before and not _in_pp(doc, layout, adj_before[-1]):
             source = [adj_before[-1]]
+            if after_c and after_c[0].first - wi <= 6:
+                target = [after_c[0]]
+        elif (hit.proclitic[:1] in ("و", "ف") or layout.prev_norm(wi) in ("و", "ف")) and _sentence_subject(
+                doc, layout, before):
+            # "أعطى مجلس الأمن ... للاتفاق المبرم بين إيران والقوى الكبرى وصوّت عليه":
+            # a coordinated verb shares the sentence's subject.
+            source = [_sentence_subject(doc, layout, before)]
             if after_c and after_c[0].first - wi <= 6:
                 target = [after_c[0]]
         elif after_c and after_c[0].first - wi <= 6:
             target = [after_c[0]]
     else:  # verbal noun
-        if hit.form.lemma.needs_before and before:
+        lv = _light_verb(layout, wi, frozenset(j for m in before for j in range(m.first, m.last + 1)))
+        if lv is not None and not _object_of(layout, lv, wi, before):
+            lv = None
+        if lv is not None:
+            # "أجرى الوزير محادثات" / "X، منسقة ...، ستجري محادثات مع Y": the light
+            # verb's subject is the source.
+            inner = [m for m in before if m.first > lv]
+            prior = [m for m in before if m.last < lv]
+            subj = inner[:1] or [m for m in prior if m.entity.type == "PER"][-1:] or [
+                m for m in prior if m.entity.type == "ORG"][-1:]
+            source = subj + (_coordinated(doc, layout, subj[0], inner) if inner else [])
+        elif hit.form.lemma.needs_before and before:
             # "شدد الوزير على ضرورة ...": the speaker's call.
             subj = [m for m in before if m.entity.type == "PER"] or [m for m in before if m.entity.type == "ORG"]
             source = subj[:1]
@@ -208,9 +234,13 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
             if m in source:
                 continue
             p = layout.prev_norm(m.first)
-            if p in TARGET_PREPS or layout.norm(m.first - 1) in TARGET_PREPS:
+            if p in TARGET_PREPS or layout.norm(m.first - 1) in TARGET_PREPS or _prep_head(layout, m, wi):
                 target = [m]
                 break
+        if target:
+            target += _coordinated(doc, layout, target[0], after_c)
+    if len(target) == 1 and hit.form.pos == "verb":
+        target += _coordinated(doc, layout, target[0], [m for m in actors if m.first > target[0].last])
     src_ids = _dedup([m.entity.id for m in source])
     tgt_ids = [i for i in _dedup([m.entity.id for m in target]) if i not in src_ids]
     return src_ids, tgt_ids
@@ -224,6 +254,123 @@ _AFFILIATED = _ns("التابع", "التابعة", "التابعين", "الت�
 _ONLY_PASSIVE = _ns("اصاب")
 _BY_WEAPON = _ns("برصاص", "بنيران", "بقذائف", "بقصف", "بغارة", "بغارات", "بصواريخ")
 _PREPS = _ns("في", "على", "إلى", "من", "مع", "عن", "ضد", "خلال", "بعد", "قبل", "منذ", "أمام")
+
+
+#: Words that make a following name a relation of the actor, not the actor.
+_RELATIONAL = _ns("نائب", "مساعد", "مستشار", "مبعوث", "المبعوث", "ممثل", "مندوب", "زوجة", "زوج",
+                  "ابن", "نجل", "شقيق", "مكتب", "حرس", "أنصار", "انصار", "باسم", "لدى")
+#: Attribution before a name: "بحسب سكاي نيوز", "نقلا عن رويترز".
+_ATTRIB = _ns("بحسب", "حسب", "وحسب", "وبحسب", "وفق", "وفقا", "طبقا", "نقلا", "حسبما")
+
+
+#: Nouns between a preposition and the actor it governs ("على مواقع ميليشيات X").
+_HOLDINGS = _ns("مواقع", "موقع", "معاقل", "معقل", "مقرات", "مقر", "تجمعات", "عناصر", "قوات",
+                "مسلحي", "مقاتلي", "أنصار", "ثكنات", "مراكز", "مخازن", "آليات", "تمركزات")
+
+
+_HEAD_PREPS = _ns("على", "ضد", "علي")
+
+
+def _prep_head(layout: Layout, m: MentionRef, wi: int) -> bool:
+    """"على مواقع X", "ضد معاقل X": the actor behind a holdings noun after على/ضد."""
+    j = m.first - 1
+    if j <= wi or layout.norm(j) not in _HOLDINGS:
+        return False
+    return layout.prev_norm(j) in _HEAD_PREPS
+
+
+def _coordinated(doc: Doc, layout: Layout, head: MentionRef, pool: list[MentionRef]) -> list[MentionRef]:
+    """Actors coordinated with ``head`` by و ("ميليشيات الحوثي وصالح")."""
+    out: list[MentionRef] = []
+    cur = head
+    for m in pool:
+        if m.first <= cur.last or m.entity.id == head.entity.id:
+            continue
+        between = doc.text[cur.end:m.start].replace("،", " ").strip()
+        if m.entity.type not in ("PER", "ORG") or head.entity.type not in ("PER", "ORG"):
+            break
+        words = between.split()
+        # "X وY", or a title between of the same kind: "الحبيب الصيد، ووزير خارجيته الطيب البكوش".
+        titled = (1 <= len(words) <= 3 and words[0].startswith("و") and m.entity.type == head.entity.type
+                  and not any(normalize(w) in _PREPS for w in words))
+        if between != "و" and not titled:
+            break
+        out.append(m)
+        cur = m
+    return out
+
+
+_LIGHT = _ns("أجرى", "أجرت", "يجري", "تجري", "أجروا", "يجرون", "عقد", "عقدت", "يعقد", "تعقد",
+             "عقدوا", "يعقدون", "شن", "شنت", "يشن", "تشن", "شنوا", "يشنون", "نفذ", "نفذت", "ينفذ",
+             "تنفذ", "نفذوا", "قام", "قامت", "يقوم", "تقوم", "قاموا", "بدأ", "بدأت", "يبدأ", "تبدأ",
+             "شارك", "شاركت", "يشارك", "تشارك", "شاركوا", "يشاركون", "ساهم", "يساهم", "تساهم")
+
+
+def _light_verb(layout: Layout, wi: int, covered: frozenset[int] = frozenset()) -> int | None:
+    """Index of a light verb governing the verbal noun at ``wi`` (أجرى محادثات، قام بـ),
+    right before it or with its subject (≤ 6 words) in between."""
+    for j in range(wi - 1, max(-1, wi - 8), -1):
+        n = layout.norm(j)
+        for cand in (n, n[1:] if n[:1] in ("و", "ف", "س") else n, n[2:] if n[:2] in ("وس", "فس") else n):
+            if cand in _LIGHT:
+                return j
+        if j in covered:
+            continue  # a word of the subject's name ("سامي علي")
+        if (n in _PREPS and not (j == wi - 1 and n == normalize("في"))) or n in COMPLEMENTIZERS:
+            break  # "شارك X في المناقشات": the في right before the noun is the verb's
+    return None
+
+
+def _in_pp(doc: Doc, layout: Layout, m: MentionRef) -> bool:
+    """Is the mention (or the head of its و-coordination) governed by a preposition
+    ("بين إيران والقوى الكبرى", "للاتفاق مع X")?"""
+    cur = m
+    for _ in range(4):
+        p = layout.prev_norm(cur.first)
+        if p in _PREPS or p in _ns("بين", "ل", "ب", "لدى", "عند", "حول"):
+            return True
+        if p != "و" and not doc.text[max(0, cur.start - 2):cur.start].strip().endswith("و"):
+            return False
+        prev = [x for x in layout.between(max(0, cur.start - 60), cur.start) if cur.first - x.last <= 2]
+        if not prev:
+            return False
+        cur = prev[-1]
+    return False
+
+
+def _sentence_subject(doc: Doc, layout: Layout, before: list[MentionRef]) -> MentionRef | None:
+    """The first person/organisation of the sentence that no preposition governs."""
+    for m in before:
+        if m.entity.type in ("PER", "ORG") and not _in_pp(doc, layout, m):
+            return m
+    return None
+
+
+def _object_of(layout: Layout, lv: int, wi: int, before: list[MentionRef]) -> bool:
+    """Is the noun at ``wi`` the light verb's object: only its subject's names (and و,
+    or a في right before the noun) in between?"""
+    covered = {j for m in before for j in range(m.first, m.last + 1)}
+    for j in range(lv + 1, wi):
+        n = layout.norm(j)
+        if j in covered or n == "و" or (j == wi - 1 and n == normalize("في")):
+            continue
+        return False
+    return True
+
+
+def _in_l_phrase(layout: Layout, wi: int, m: MentionRef) -> bool:
+    """Is there a ل-phrase between the trigger and the mention ("معارضان للرئيس X")?"""
+    return any(layout.norm(j).startswith("لل") or layout.prev_norm(j) == "ل" for j in range(wi + 1, m.first + 1))
+
+
+def _relational(layout: Layout, m: MentionRef) -> bool:
+    """Is the mention introduced by a relation word (نائب الرئيس X, مبعوث الأمين العام)?"""
+    return layout.norm(m.first - 1) in _RELATIONAL
+
+
+def _attribution(layout: Layout, m: MentionRef) -> bool:
+    """Is the mention the source of a report (بحسب X، نقلا عن X، وفقا لـX)?"""
+    return any(layout.norm(j) in _ATTRIB for j in range(max(0, m.first - 2), m.first))
 
 
 def _norm_tok(layout: Layout, wi: int) -> str:
@@ -256,6 +403,9 @@ def find_place(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef],
         s0 = layout.word_index(doc.sentences[hit.sentence][0])
         cands = [m for m in cands if (0 < m.first - wi <= 6 and normalize("في") in {
             layout.norm(m.first - 1), layout.norm(m.first - 2)}) or (m.last < wi and m.first - s0 <= 8)]
+    # "على بعد مائة كلم شمال بوجمبورا": a reference point is not the place; nor is the
+    # topic of talks or of a file ("حول الوضع في ليبيا", "ملف الأوضاع في ليبيا").
+    cands = [m for m in cands if not _reference_or_topic(doc, layout, m)]
     if not cands:
         return None
     # Nearest after the trigger first (Arabic puts the place after the verb), then before.
@@ -265,7 +415,51 @@ def find_place(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef],
     for m in cands[1:]:
         if abs(m.first - best.first) <= 4 and _level_rank(m.entity) < _level_rank(best.entity):
             best = m
-    return best.entity.id
+    return _coordinated_country(doc, layout, best) or best.entity.id
+
+
+_DISTANCE = _ns("كلم", "كم", "كيلومتر", "كيلومترا", "كيلومترات", "كيلو", "ميل", "ميلا", "أميال",
+                "متر", "مترا", "أمتار", "بعد")
+_TOPIC = _ns("حول", "بشأن", "ملف", "ملفات", "الأوضاع", "الوضع", "أوضاع", "أزمة", "الأزمة", "قضية",
+             "مستقبل", "لدعم", "دعم", "الدعم")
+#: A title naming a place after a preposition: "المبعوث الأممي إلى ليبيا", "سفير X لدى Y".
+_TITLE = _ns("مبعوث", "المبعوث", "سفير", "السفير", "سفيرة", "مندوب", "المندوب", "ممثل", "الممثل")
+_TITLE_PREPS = _ns("إلى", "لدى", "في", "ل", "الى")
+
+
+def _reference_or_topic(doc: Doc, layout: Layout, m: MentionRef) -> bool:
+    """Is this LOC a distance reference point or the topic of a phrase (not a setting)?"""
+    lo = max(0, m.first - 4)
+    # Only look back within the clause: stop at a comma.
+    seg = doc.text[layout.starts[lo] if lo < len(layout.starts) else m.start:m.start]
+    if "،" in seg or "," in seg:
+        lo = layout.word_index(m.start - len(seg) + max(seg.rfind("،"), seg.rfind(",")) + 1)
+    back = [layout.norm(j) for j in range(lo, m.first)]
+    back += [b[1:] for b in back if b[:1] in ("و", "ل", "ب") and len(b) > 3]
+    if any(b in _TITLE for b in back) and layout.prev_norm(m.first) in _TITLE_PREPS:
+        return True
+    return any(b in _DISTANCE for b in back[-3:]) or any(b in _TOPIC for b in back)
+
+
+def _coordinated_country(doc: Doc, layout: Layout, best: MentionRef) -> str | None:
+    """"في مدينتي الرياض والدمام": two coordinated places of one country → the country,
+    when the article names it."""
+    lvl = best.entity.geo.level if best.entity.geo else None
+    country = best.entity.geo.country if best.entity.geo else None
+    if not country or lvl not in ("city", "site", "admin2", "admin1"):
+        return None
+    nxt = next((m for m in layout.between(best.end, best.end + 40) if m.start - best.end <= 4), None)
+    if nxt is None or nxt.entity is best.entity or nxt.entity.type != "LOC":
+        return None
+    if doc.text[best.end:nxt.start].replace("،", " ").strip() != "و":
+        return None
+    g = nxt.entity.geo
+    if not g or g.country != country or g.level != lvl:
+        return None
+    for e in doc.entities:
+        if e.type == "LOC" and e.geo and e.geo.level == "country" and e.geo.country == country:
+            return e.id
+    return None
 
 
 def dateline_place(doc: Doc, layout: Layout) -> str | None:
@@ -293,12 +487,28 @@ def find_time(doc: Doc, hit: Hit, cumulative: bool = False) -> dict | None:
     for t in doc.times:
         if s <= t.start < e and t.value and (t.precision != "duration" or cumulative):
             d = abs(t.start - hit.start)
+            if _in_relative_clause(doc.text, min(hit.end, t.start), t.start):
+                # "سيزور X الذي تسلم مهامه الخميس، داماتورو اليوم": the time of the
+                # relative clause's own verb.
+                d += len(doc.text)
             if best is None or d < best[0]:
                 best = (d, t)
     if best is None:
         return None
     t = best[1]
     return {"value": t.value, "precision": t.precision}
+
+
+_RELATIVE = re.compile(r"(?:^|\s)(?:ال|و?ال)?(?:ذي|تي|ذين|لذين|لتين|لواتي|لاتي)\s")
+
+
+def _in_relative_clause(text: str, lo: int, hi: int) -> bool:
+    """Does a relative clause (الذي/التي …) open in text[lo:hi] and run on to hi?"""
+    seg = text[lo:hi]
+    m = None
+    for m in _RELATIVE.finditer(seg):
+        pass
+    return m is not None and not re.search(r"[،,.:؛]", seg[m.end():])
 
 
 def find_status(layout: Layout, hit: Hit) -> str:

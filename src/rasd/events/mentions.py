@@ -17,6 +17,12 @@ PLACE_PREPS = frozenset(normalize(w) for w in (
 ))
 
 
+#: Nouns that begin a place name ("مدينة عدن", "حي الكلاسة").
+SETTLEMENT = frozenset(normalize(w) for w in (
+    "مدينة", "بلدة", "قرية", "حي", "منطقة", "محافظة", "ولاية", "مخيم", "إقليم", "مقاطعة",
+    "ضاحية", "مديرية", "ميناء", "مطار", "جزيرة",
+))
+_SHORT_PREPS = frozenset(normalize(w) for w in ("في", "من", "إلى"))
 _IN = frozenset(normalize(w) for w in ("في", "بمدينة", "بمنطقة", "بالعاصمة", "قرب"))
 COMPLEMENTIZER_STOP = frozenset(normalize(w) for w in ("إن", "أن", "و", "،"))
 
@@ -117,6 +123,14 @@ class Layout:
         p = self.prev_norm(m.first)
         t = self.doc.text[max(0, m.start - 1): m.start]
         if p in PLACE_PREPS or p in ("ب", "ف") or t == "ب":
+            return True
+        # "وفي طهران", "لحي الكلاسة" when the proclitic was not split off.
+        if len(p) > 2 and ((p[:1] in ("و", "ف") and p[1:] in PLACE_PREPS) or (
+                p[:1] in ("ل", "ب") and p[1:] in PLACE_PREPS and p[1:] not in _SHORT_PREPS)):
+            return True
+        # "قصف ... لحي الكلاسة": a name that begins with a settlement noun is a place.
+        head = normalize(self.doc.text[m.start:m.end]).split()[:1]
+        if head and head[0] in SETTLEMENT:
             return True
         # "في العاصمة الإيرانية طهران": a place preposition up to three words back.
         back = [self.norm(j) for j in range(max(0, m.first - 3), m.first)]

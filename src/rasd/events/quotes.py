@@ -13,6 +13,7 @@ organisation in the same phrase); a cue with no named subject (وأضاف، مض
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
@@ -173,8 +174,13 @@ def _pick(layout: Layout, ms: list[MentionRef], first_wi: int) -> str | None:
     """Speaker among candidate mentions: the last person ("رئيس البعثة، فلان"), not one
     introduced by باسم (a spokesman *of* X); else the first organisation; a place only
     right after the cue ("قالت واشنطن")."""
-    ok = [m for m in ms if not layout.is_place_use(m) and layout.norm(m.first - 1) != normalize("باسم")]
+    ok = [m for m in ms if not layout.is_place_use(m) and layout.norm(m.first - 1) != normalize("باسم")
+          and layout.norm(m.first - 1) not in _COMPANY]
     per = [m for m in ok if m.entity.type == "PER"]
+    if len(per) > 1:
+        # "نائب الرئيس السوداني ... إبراهيم محمود": the deputy speaks, not the president.
+        own = [m for m in per if layout.norm(m.first - 1) not in _RELATION]
+        per = own or per
     if per:
         return per[-1].entity.id
     org = [m for m in ok if m.entity.type in ("ORG", "MISC")]
@@ -182,6 +188,44 @@ def _pick(layout: Layout, ms: list[MentionRef], first_wi: int) -> str | None:
         return org[0].entity.id
     loc = [m for m in ok if m.entity.type == "LOC" and m.first - first_wi <= 1]
     return loc[0].entity.id if loc else None
+
+
+#: "بحضور X", "برفقة X": a person present, not the speaker.
+_COMPANY = frozenset(normalize(w) for w in ("بحضور", "برفقة", "بمشاركة", "يرافقه", "ترافقه", "بصحبة",
+                                            "حضور", "رفقة", "مشاركة", "صحبة"))
+#: Words that make the following name the speaker's principal ("نائب الرئيس X").
+_RELATION = frozenset(normalize(w) for w in ("نائب", "مساعد", "مستشار", "مبعوث", "ممثل", "مندوب"))
+#: Generic type nouns that point back to an organisation named with them ("قناة «الخبر»"
+#: … "وزعمت القناة").
+_TYPE_NOUNS = frozenset(normalize(w) for w in (
+    "القناة", "الصحيفة", "الوكالة", "الشبكة", "الموقع", "الحركة", "الحزب", "المنظمة", "الجماعة",
+    "الإذاعة", "المجلة", "التلفزيون", "الهيئة", "اللجنة", "الجمعية"))
+#: Prepositions of an adverbial right after a cue ("وشدد خلال لقائه"): its pronoun
+#: suffix means the subject is the one already talked about.
+_ADV_PREPS = frozenset(normalize(w) for w in ("خلال", "أثناء", "اثناء", "في", "لدى", "عقب", "بعد"))
+
+
+def _in_marks(text: str, lo: int, off: int) -> bool:
+    """Is ``off`` inside «…» opened after ``lo``?"""
+    seg = text[lo:off]
+    return seg.count("«") > seg.count("»") or seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1
+
+
+def _type_antecedent(layout: Layout, noun: str, before: int) -> str | None:
+    """The latest organisation named with this type noun before ``before``: "قناة «الخبر»"
+    or "الشبكة السورية لحقوق الإنسان" for "القناة" / "الشبكة"."""
+    bare = noun[2:] if noun.startswith("ال") else noun
+    best = None
+    # An antecedent some paragraphs back at most (bounded, so long documents stay linear).
+    for m in layout.between(max(0, before - 4000), before):
+        if m.entity.type not in ("ORG", "MISC"):
+            continue
+        pw = layout.doc.text[max(0, m.start - 30):m.start].replace("«", " ").replace("\"", " ").split()
+        prev = normalize(pw[-1]) if pw else ""
+        head = normalize(layout.doc.text[m.start:m.end]).strip("«»\"").split()[:1]
+        if prev in (bare, noun) or (head and head[0] in (bare, noun)):
+            best = m.entity.id
+    return best
 
 
 def resolve_speaker(layout: Layout, cue_wi: int, hi: int, ss: int) -> tuple[str | None, str]:
@@ -194,6 +238,10 @@ def resolve_speaker(layout: Layout, cue_wi: int, hi: int, ss: int) -> tuple[str 
     cue = _cue_base(layout.norm(cue_wi)) or layout.norm(cue_wi)
     ms = layout.between(lo, hi)
     region = _clean_words(layout.doc.text[lo:hi])
+    if layout.norm(cue_wi + 1) in _ADV_PREPS and layout.ends[cue_wi + 1] <= hi and re.search(
+            r"(?:ه|ها|هم|هما)$", layout.norm(cue_wi + 2)) and layout.norm(cue_wi + 2) not in _TYPE_NOUNS:
+        # "وشدد خلال لقائه ... مبعوث X ... على أن": the names after are in the adverbial.
+        return None, "continue"
     # Subject named after the cue (VSO), unless an unnamed source comes first.
     if ms:
         first_m = ms[0].start
@@ -208,12 +256,18 @@ def resolve_speaker(layout: Layout, cue_wi: int, hi: int, ss: int) -> tuple[str 
             return spk, "named"
     if any(w in _UNNAMED for w in region):
         return None, "unnamed"
+    gen = next((w for w in region[:3] if w in _TYPE_NOUNS), None)
+    if gen is not None:
+        ante = _type_antecedent(layout, gen, layout.starts[cue_wi])
+        if ante is not None:
+            return ante, "named"
     if any(w in _GENERIC for w in region):
         return None, "continue"
     # SVO: a subject right before the cue ("مسؤولا محليا ... قال"، "الأمم المتحدة قالت").
     b0 = max(ss, layout.starts[max(0, cue_wi - 8)])
     before = _clean_words(layout.doc.text[b0: layout.starts[cue_wi]])
-    spk = _svo_speaker(layout, cue_wi, ss)
+    # "... مضيفا أن": a participle's subject is its sentence's, never the word before.
+    spk = _svo_speaker(layout, cue_wi, ss) if cue not in _PARTICIPLES else None
     if spk is not None:
         return spk, "named"
     if any(w in _UNNAMED for w in before):
@@ -553,7 +607,8 @@ def _sentence_subject(layout: Layout, cue_wi: int, ss: int) -> str | None:
     for m in layout.between(ss, layout.starts[cue_wi]):
         if m.last >= cue_wi:
             break
-        if not layout.is_place_use(m) and m.entity.type in ("PER", "ORG"):
+        if not layout.is_place_use(m) and m.entity.type in ("PER", "ORG") and not _in_marks(
+                layout.doc.text, ss, m.start):
             best = m.entity.id
     return best
 
@@ -561,7 +616,8 @@ def _sentence_subject(layout: Layout, cue_wi: int, ss: int) -> str | None:
 def _svo_speaker(layout: Layout, cue_wi: int, ss: int = 0) -> str | None:
     """An actor mention ending right before the cue, in its sentence ("الأمم المتحدة قالت")."""
     for m in reversed(layout.between(ss, layout.starts[cue_wi])):
-        if m.last < cue_wi and cue_wi - m.last <= 2 and not layout.is_place_use(m):
+        if m.last < cue_wi and cue_wi - m.last <= 2 and not layout.is_place_use(m) and not _in_marks(
+                layout.doc.text, ss, m.start):
             return m.entity.id
         if m.last < cue_wi - 2:
             break

@@ -57,6 +57,8 @@ class EventStage:
         self.inherit_time = bool(options.get("inherit_time", True))
         self.drop_background = bool(options.get("drop_background", False))
         self.inherit_place = bool(options.get("inherit_place", True))
+        # A statement's place is where it was made; the setting of earlier events is not it.
+        self.inherit_place_saying = bool(options.get("inherit_place_saying", False))
         self.merge_near_attacks = bool(options.get("merge_near_attacks", True))
         self.inherit_time_saying = bool(options.get("inherit_time_saying", False))
         self.saying_needs_actor = bool(options.get("saying_needs_actor", False))
@@ -85,6 +87,9 @@ class EventStage:
                  and v.type in _SAYING and getattr(doc.entity(v.source[0]), "type", None) in ("PER", "ORG")
                  for m in [v.trigger.to_dict()] + v.extra.get("mentions", [])]
         doc.quotes = extract_quotes(doc, layout, trail)
+        _sources_from_speakers(doc)
+        if self.inherit_place or self.inherit_time:
+            _setting_from_same_actor(doc, self.inherit_place, self.inherit_time)
         return doc
 
     # -------------------------------------------------------------------------------
@@ -104,6 +109,7 @@ class EventStage:
         sent_probs: dict[int, dict[str, float]] = {}
         cands: list[tuple[float, Hit, list[Hit]]] = []
         bare_doubt: set[int] = set()  # below the classifier threshold, above the veto
+        adverbial: set[int] = set()  # accusative masdar readings: actors do not confirm them
         skip = _boilerplate_sentences(doc)
         groups: list[tuple[int, str, list[Hit]]] = []
         for (si, typ), hs in by_key.items():
@@ -136,6 +142,7 @@ class EventStage:
                     f.pos == "noun" and f.lemma == rep.form.lemma for f in lex.forms.get(tok[:-1], ())):
                 # An indefinite accusative masdar is mostly adverbial ("تعاطفا وتضامنا مع").
                 conf = min(conf, 0.45)
+                adverbial.add(id(rep))
             if len(hs) > 1:
                 conf += 0.1
             if clf is not None and typ in clf.types:
@@ -165,18 +172,20 @@ class EventStage:
             ments = layout.in_sentence(h.sentence)
             src, tgt = A.find_actors(doc, layout, h, ments)
             extra: dict[str, Any] = {"lemma": h.form.lemma.lemma, "pos": h.form.pos}
-            if src or tgt:
+            if (src or tgt) and id(h) not in adverbial:
                 conf += 0.05
             elif self.saying_needs_actor and h.type in A.SAYING_TYPES and h.form.pos == "verb":
                 conf -= 0.3  # "مخاطر هددت وحدته": a saying verb with no actor is figurative
             if conf < self.min_conf:
                 continue
             place = A.find_place(doc, layout, h, ments, set(src) | set(tgt))
-            if place is None and self.inherit_place and last_place is not None:
+            saying_ctx = h.type in A.SAYING_TYPES and not self.inherit_place_saying
+            if place is None and self.inherit_place and last_place is not None and not saying_ctx:
                 # The setting carries over: the last place an earlier event had.
                 place = last_place
                 extra["place_from"] = "context"
-            place = place or dateline
+            if not saying_ctx:
+                place = place or dateline
             if place is not None:
                 last_place = place
             s, e = doc.sentences[h.sentence]
@@ -206,7 +215,9 @@ class EventStage:
                     extra["ref"] = "definite"
                 elif h.enclitic:
                     extra["ref"] = "suffix"
-            if t is None and self.inherit_time and news_time is not None and (self.inherit_time_saying or h.type not in A.SAYING_TYPES):
+            if t is None and self.inherit_time and news_time is not None and (
+                    self.inherit_time_saying or h.type not in A.SAYING_TYPES) and not _prior_or_content(
+                    layout, h, hits_by_sent.get(h.sentence, [])):
                 t = dict(news_time)
                 extra["time_from"] = "article"
             if t is None and self.published_time and doc.published:
@@ -284,6 +295,13 @@ class EventStage:
                 both_verbs = not is_noun and o.extra.get("pos") == "verb"
                 # Statements are separate acts: a second call (ضرورة) is a new event.
                 saying = ev.type in A.SAYING_TYPES
+                # "كثف التحالف، الجمعة، غاراته": attacks recur, so a later attack noun with
+                # a day of its own is a new round, not the undated earlier one (a
+                # withdrawal dated later is still the one withdrawal).
+                own_day = bool(ev.type == "ASSAULT" and ev.time and not ev.extra.get("time_from")
+                               and not o.time and kind != "definite")
+                if own_day:
+                    continue
                 if (kind == "definite" or (is_noun and not saying and (same_lemma or same_src))
                         or (same_lemma and same_src)
                         or (same_lemma and near and both_verbs and (not ev.source or same_src))
@@ -307,6 +325,65 @@ class EventStage:
             ev.extra.pop("ref", None)
             ev.extra.pop("pos", None)
         return out
+
+
+def _sources_from_speakers(doc: Doc) -> None:
+    """A statement with no named source ("وشدد على ...، وأشار إلى ضرورة ...", "لكنه حذر
+    من ...") was made by the speaker the quote module resolved for the same sentence."""
+    if not doc.quotes:
+        return
+    for ev in doc.events:
+        if ev.source or ev.type not in A.SAYING_TYPES or ev.sentence is None:
+            continue
+        s, e = doc.sentences[ev.sentence]
+        t = ev.trigger.start
+        for q in doc.quotes:
+            if not q.speaker or q.cue is None or not s <= q.cue.start < e or q.cue.start > t:
+                continue
+            if q.start < t and not (q.kind == "indirect" and t - q.start <= 1):
+                continue  # an event told inside the quote is not the speaker's act
+            if q.speaker not in ev.target and doc.entity(q.speaker) is not None:
+                ev.source = [q.speaker]
+                break
+
+
+def _setting_from_same_actor(doc: Doc, place: bool, when: bool) -> None:
+    """A statement with no place/time of its own, made by the actor of an earlier
+    (non-statement) event, was made there and then: "زار دي مستورا طهران اليوم ... وشدد
+    على ضرورة ..." — not a statement by someone else about that event."""
+    acts: list[Event] = []
+    for ev in sorted(doc.events, key=lambda v: v.trigger.start):
+        if ev.type not in A.SAYING_TYPES:
+            if ev.source:
+                acts.append(ev)
+            continue
+        if not ev.source or (ev.place and ev.time):
+            continue
+        host = next((a for a in reversed(acts) if set(a.source) & set(ev.source)), None)
+        if host is None:
+            continue
+        if place and ev.place is None and host.place is not None:
+            ev.place = host.place
+            ev.extra["place_from"] = "actor"
+        if when and ev.time is None and host.time is not None:
+            ev.time = dict(host.time)
+            ev.extra["time_from"] = "actor"
+
+
+_PRIOR = frozenset(normalize(w) for w in ("بعد", "عقب", "إثر", "اثر", "جراء", "إبان", "منذ"))
+
+
+def _prior_or_content(layout: Layout, h: Hit, sent_hits: list[Hit]) -> bool:
+    """An event noun after بعد/عقب/إثر (an earlier happening: "بعد سلسلة غارات") or the
+    content of a statement ("الاتهامات الموجهة لها بقتل ..."): the article's news time is
+    not its time."""
+    if h.form.pos != "noun":
+        return False
+    wi = layout.word_index(h.start)
+    if any(layout.norm(j) in _PRIOR for j in range(max(0, wi - 2), wi)):
+        return True
+    return any(o.type in A.SAYING_TYPES and o.end <= h.start and wi - layout.word_index(o.start) <= 4
+               for o in sent_hits if o is not h)
 
 
 def _news_time(doc: Doc) -> dict | None:

@@ -118,6 +118,22 @@ class GeoStage:
         gazetteer()  # load now so that a missing data file fails at construction
 
     def __call__(self, doc: Doc) -> Doc:
+        doc = self._locate(doc)
+        # Places the gazetteer has no English name for (and LOC entities this stage added
+        # after linking) get the KB's name or a transliteration, like every other entity.
+        for ent in doc.entities:
+            if ent.type == "LOC" and not ent.name_en and ent.name:
+                from rasd.kb import lookup
+                from rasd.kb.translit import transliterate_name
+
+                hits = lookup(ent.name, doc.published)
+                en = hits[0].name_en if hits else transliterate_name(ent.name)
+                if en:
+                    ent.name_en = en
+                    ent.extra["name_en_by"] = "kb" if hits else "translit"
+        return doc
+
+    def _locate(self, doc: Doc) -> Doc:
         text = doc.text or ""
         if not text.strip():
             return doc

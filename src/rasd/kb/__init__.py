@@ -1,9 +1,22 @@
 """Rasd kb: the entity knowledge base, linking and in-document coreference.
 
-``lookup(name, date=None)`` gives the KB entries a name may refer to; the pipeline stage
+``lookup(name, date=None)`` gives the KB entries a name may refer to; ``english_name``
+an English form for any Arabic name (KB name, else transliteration); the pipeline stage
 is :class:`rasd.kb.stage.EntityStage` (``entities``).
 """
 
 from rasd.kb.index import KBEntry, load_index, lookup
 
-__all__ = ["KBEntry", "load_index", "lookup"]
+
+def english_name(name: str, date: str | None = None) -> str:
+    """English name for an Arabic name: the KB entry's when it is known, else a
+    transliteration ("" for empty input). For stages that add entities later (geo)."""
+    hits = lookup(name, date)
+    if hits:
+        return hits[0].name_en
+    from rasd.kb.translit import transliterate_name
+
+    return transliterate_name(name)
+
+
+__all__ = ["KBEntry", "english_name", "load_index", "lookup"]

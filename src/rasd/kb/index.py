@@ -97,6 +97,27 @@ class KBIndex:
             self.first_words.add(parts[0])
             for k in range(1, len(parts)):
                 self.prefixes.add(" ".join(parts[:k]))
+        # Alias keys with a weak or context-only hit (those look at the word before).
+        self.weak_keys: set[str] = {k for k, hs in self.aliases.items()
+                                    if any(h.flag == WEAK or h.flag == CONTEXT for h in hs)}
+        # Every surface word one of whose readings (key_variants: the word, less a leading
+        # و/ف and/or ب/ك/ل, لل read as ل+ال) begins an alias: words not in this set are
+        # skipped by the scan with one set lookup.
+        starts: set[str] = set(self.first_words)
+        for f in self.first_words:
+            for c in "وفبكل":
+                starts.add(c + f)
+            for c in "بكل":
+                starts.add("و" + c + f)
+                starts.add("ف" + c + f)
+            if f.startswith("ال"):
+                starts.add("لل" + f[2:])
+                starts.add("ولل" + f[2:])
+                starts.add("فلل" + f[2:])
+        self.start_words = starts
+        # Per-process caches (word form -> alias-starting readings; name -> hits).
+        self._start_forms: dict[str, tuple[tuple[int, str], ...]] = {}
+        self._hits: dict[str, list[AliasHit]] = {}
         # Office code -> [(person entry index, start, end)].
         self.holders: dict[str, list[tuple[int, str | None, str | None]]] = {}
         for i, e in enumerate(self.entries):
@@ -130,11 +151,34 @@ class KBIndex:
 
     def hits(self, name: str) -> list[AliasHit]:
         """Alias hits for ``name``, trying it as is and without a leading clitic."""
-        for _skip, form in key_variants(alias_key(name)):
-            h = self.aliases.get(form)
-            if h:
-                return h
-        return []
+        out = self._hits.get(name)
+        if out is None:
+            out = []
+            for _skip, form in key_variants(alias_key(name)):
+                h = self.aliases.get(form)
+                if h:
+                    out = h
+                    break
+            if len(self._hits) > 200_000:
+                self._hits.clear()
+            self._hits[name] = out
+        return out
+
+    def start_forms(self, word: str) -> tuple[tuple[int, str], ...]:
+        """``(chars skipped, form)`` readings of a normalised word that begin an alias."""
+        out = self._start_forms.get(word)
+        if out is None:
+            if word not in self.start_words:
+                return ()
+            if not word or not (word in self.first_words or (word[0] in "وفبكل" and len(word) >= 3)):
+                out = ()
+            else:
+                aliases, prefixes = self.aliases, self.prefixes
+                out = tuple((k, f) for k, f in key_variants(word) if f in aliases or f in prefixes)
+            if len(self._start_forms) > 200_000:
+                self._start_forms.clear()
+            self._start_forms[word] = out
+        return out
 
 
 def key_variants(key: str) -> list[tuple[int, str]]:

@@ -26,10 +26,12 @@ TRIGGERS = frozenset(normalize(w) for w in (
     "ميليشيات مليشيا مليشيات فصيل فصائل مقاتلي مقاتلو مسلحي مسلحو عناصر خلايا خلية "
     "دولة عصابة عصابات"
 ).split())
-_GAP_OK = re.compile(r"^[ \t\u00a0-]*$")
+# What may stand between two words of one name: spaces, NBSP, hyphens (and, as the former
+# "^...$" test allowed, one final newline); used as fullmatch(text, pos, end), no slicing.
+_GAP_FULL = re.compile(r"[ \t\u00a0-]*\n?")
 
 
-@dataclass
+@dataclass(slots=True)
 class Candidate:
     """A stretch of text that is a KB alias: offsets in the original text."""
 
@@ -83,32 +85,40 @@ def doc_words(text: str, tokens=None) -> list[Word]:
         tokens = tokenize(text)
     out: list[Word] = []
     append = out.append
+    # tuple.__new__ directly: the namedtuple constructor adds a call per word (hot loop).
+    new = tuple.__new__
     pend_start = -1
     pend_norm = ""
     last_end = -1
     for t in tokens:
+        ttext = t.text
         if t.clitic:
             if pend_start < 0 or t.start != last_end:
                 pend_start, pend_norm = t.start, ""
-            pend_norm += t.norm or normalize(t.text)
+            pend_norm += t.norm or normalize(ttext)
             last_end = t.end
             continue
-        if not t.text[:1].isalnum():
+        if not ttext[0].isalnum():
             # Punctuation is not a word: the gap test between words sees it in the text.
             continue
-        norm = t.norm or normalize(t.text)
+        norm = t.norm or normalize(ttext)
         ts, te = t.start, t.end
-        if pend_start >= 0 and ts == last_end:
+        if pend_start < 0:
+            # The common case: a word with no clitic before it (last_end only matters
+            # while a clitic is pending).
+            append(new(Word, (ts, te, norm, te - ts == len(norm))))
+            continue
+        if ts == last_end:
             s, norm = pend_start, pend_norm + norm
         else:
             if pend_start >= 0:
-                append(Word(pend_start, last_end, pend_norm, last_end - pend_start == len(pend_norm)))
+                append(new(Word, (pend_start, last_end, pend_norm, last_end - pend_start == len(pend_norm))))
             s = ts
-        append(Word(s, te, norm, te - s == len(norm)))
+        append(new(Word, (s, te, norm, te - s == len(norm))))
         pend_start = -1
         last_end = te
     if pend_start >= 0:
-        append(Word(pend_start, last_end, pend_norm, last_end - pend_start == len(pend_norm)))
+        append(new(Word, (pend_start, last_end, pend_norm, last_end - pend_start == len(pend_norm))))
     return out
 
 
@@ -127,17 +137,26 @@ def orig_skip(text: str, w: Word, skip: int) -> int:
 def scan(text: str, kb: KBIndex, words: list[Word], max_words: int = 14) -> list[Candidate]:
     """Every span that is a KB alias (all lengths, all starts)."""
     aliases, prefixes = kb.aliases, kb.prefixes
-    firsts = kb.first_words
+    start_forms = kb.start_forms
+    known = kb._start_forms
+    start_words = kb.start_words
+    weak_keys = kb.weak_keys
+    gap_ok = _GAP_FULL.fullmatch
     out: list[Candidate] = []
     n = len(words)
     for i in range(n):
         w = words[i]
+        # Readings of the word (clitic stripped or not) that can start an alias; cached
+        # per distinct word form, so most words cost one dict lookup.
         nm = w.norm
-        if not nm or not (nm in firsts or (nm[0] in "وفبكل" and len(nm) >= 3)):
+        if nm not in start_words:
             continue
-        for skip, form in first_word_forms(nm):
-            if form not in aliases and form not in prefixes:
-                continue
+        forms = known.get(nm)
+        if forms is None:
+            forms = start_forms(nm)
+        if not forms:
+            continue
+        for skip, form in forms:
             key = form
             j = i
             while True:
@@ -146,13 +165,13 @@ def scan(text: str, kb: KBIndex, words: list[Word], max_words: int = 14) -> list
                     out.append(Candidate(orig_skip(text, w, skip), words[j].end, i, j, key, hits))
                 if key not in prefixes or j + 1 >= n or j - i >= max_words:
                     break
-                if not _GAP_OK.match(text[words[j].end:words[j + 1].start]):
+                if not gap_ok(text, words[j].end, words[j + 1].start):
                     break
                 j += 1
                 key = key + " " + words[j].norm
     for c in out:
         # Only weak and context-only aliases look at the word before.
-        if any(h.flag == WEAK or h.flag == CONTEXT for h in c.hits):
+        if c.key in weak_keys:
             c.trigger = _trigger_before(text, words, c.w0)
     return out
 
@@ -164,7 +183,7 @@ def _trigger_before(text: str, words: list[Word], i: int) -> bool:
         k = i - back
         if k < 0:
             return False
-        if not _GAP_OK.match(text[words[k].end:words[k + 1].start]):
+        if not _GAP_FULL.fullmatch(text, words[k].end, words[k + 1].start):
             return False
         for _skip, form in first_word_forms(words[k].norm):
             if form in TRIGGERS:
@@ -223,6 +242,18 @@ class Context:
     def choose(self, hits: list[AliasHit], trigger: bool = False,
                ner_type: str | None = None) -> AliasHit | None:
         """The hit this alias most likely names here, or ``None``."""
+        # The answer only depends on the document state, which grows only through
+        # ``strong`` (focus, countries and date are set first): memoise on its size. The
+        # hits list is kept in the memo so its id cannot be reused meanwhile.
+        key = ("choose", id(hits), trigger, ner_type, len(self.strong))
+        got = self._memo.get(key)
+        if got is not None:
+            return got[1]
+        best = self._choose(hits, trigger, ner_type)
+        self._memo[key] = (hits, best)
+        return best
+
+    def _choose(self, hits: list[AliasHit], trigger: bool, ner_type: str | None) -> AliasHit | None:
         best, best_s = None, -1e9
         focus = self.focus
         entries = self.kb.entries

@@ -20,9 +20,12 @@ Steps (each a method below):
 
 from __future__ import annotations
 
+import gc
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rasd.doc import Doc, Entity, Span
 from rasd.kb.index import FOCUS, STRONG, KBIndex, alias_key, load_index
@@ -43,7 +46,7 @@ _GOV_HEADS = {normalize(w) for w in ("إدارة", "حكومة", "نظام")}
 _LATIN = re.compile(r"^[A-Za-z][A-Za-z0-9.&-]*$")
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One mention kept in the document (span + what it is linked to)."""
 
@@ -82,6 +85,18 @@ class EntityStage:
         if not text.strip():
             doc.entities = []
             return doc
+        # The stage makes many small objects and no reference cycles (reference counting
+        # frees them all); pausing the cyclic collector saves the full-heap scans it
+        # would otherwise run mid-document over the KB index (~a third of the time).
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return self._run(doc, text)
+        finally:
+            if was_enabled:
+                gc.enable()
+
+    def _run(self, doc: Doc, text: str) -> Doc:
         words = doc_words(text, doc.tokens)
         ner = self._ner_mentions(doc)
         cands = scan(text, self.kb, words) if self.scan_text else []
@@ -177,6 +192,9 @@ class EntityStage:
         kept: list[Mention] = []
         kb_spans = sorted((m.start, m.end) for _p, m in pool
                           if m.by == "kb" and m.extra.get("flag") == STRONG)
+        # KB names a longer NER span may be linked through (in pool order, for ties).
+        kb_names = [(k, k.start, k.end) for _p, k in pool
+                    if k.by == "kb" and k.entry is not None and k.kind in ("name", "acr")]
         for _p, m in pool:
             if occ.find(1, m.start, m.end) >= 0:
                 continue
@@ -185,7 +203,7 @@ class EntityStage:
                 # the names win.
                 continue
             if m.entry is None and m.kind == "ner":
-                self._link_inside(m, pool, ctx)
+                self._link_inside(m, kb_names, ctx)
             occ[m.start:m.end] = b"\x01" * (m.end - m.start)
             kept.append(m)
         kept.sort(key=lambda m: m.start)
@@ -204,12 +222,15 @@ class EntityStage:
         """
         kb = self.kb
         out = []
+        by_start: list[Candidate] | None = None  # sorted once, only if there is a title
         for p, m in pool:
             if m.kind != "title":
                 out.append((p, m))
                 continue
+            if by_start is None:
+                by_start = sorted(cands, key=lambda c: (c.start, -c.length))
             inner: list[tuple[Candidate, object]] = []
-            for c in sorted(cands, key=lambda c: (c.start, -c.length)):
+            for c in by_start:
                 if not (m.start < c.start and c.end <= m.end and c.w0 > 0):
                     continue
                 if inner and c.start < inner[-1][0].end:
@@ -283,13 +304,12 @@ class EntityStage:
             i += 1
         return out
 
-    def _link_inside(self, m: Mention, pool, ctx: Context) -> None:
+    def _link_inside(self, m: Mention, kb_names, ctx: Context) -> None:
         """Link a longer NER span through a KB name that covers most of it."""
         best = None
-        for _p, k in pool:
-            if k.by != "kb" or k.entry is None or k.kind not in ("name", "acr"):
-                continue
-            if m.start <= k.start and k.end <= m.end and (k.start, k.end) != (m.start, m.end):
+        ms, me = m.start, m.end
+        for k, ks, ke in kb_names:
+            if ms <= ks and ke <= me and (ks != ms or ke != me):
                 e = self.kb.entries[k.entry]
                 if e.type == m.type and (k.end - k.start) >= 0.6 * (m.end - m.start):
                     if best is None or k.end - k.start > best.end - best.start:
@@ -408,7 +428,9 @@ class EntityStage:
         before = _word_before(text, m.start)
         appos_ok = before is None or normalize(before[1]) not in _NOT_APPOS
         pos = m.end
-        for n in (sorted(kept, key=lambda x: x.start) if appos_ok else ()):
+        # ``kept`` is in text order here (sorted in _choose): start at the title's end.
+        k0 = bisect_left([n.start for n in kept], pos) if appos_ok else len(kept)
+        for n in kept[k0:]:
             if n.start < pos:
                 continue
             if n.start - pos > 8 or not _APPOS_GAP.match(text[pos:n.start]):
@@ -449,16 +471,22 @@ class EntityStage:
         return None
 
     def _org_part(self, text: str, m: Mention, key: str, clusters: list[list[Mention]]) -> int | None:
-        words = key.split()
+        words = tuple(key.split())
         if not words:
             return None
         best, best_pos = None, -1
+        own = m.entry is not None and len(words) >= 2
         for ci, cl in enumerate(clusters):
             for n in cl:
                 if n.type not in ("ORG", "MISC") or n.kind not in ("name", "ner", "acr", "focus") \
                         or n.start >= m.start or n.start <= best_pos:
                     continue
-                full = alias_key(text[n.start:n.end]).split()
+                if own and n.entry is not None and n.entry != m.entry:
+                    # A multi-word name linked to its own entry ("الحكومة المعترف بها
+                    # دوليا") is not a short form of another actor's name that contains
+                    # it ("جيش الحكومة المعترف بها دوليا" is the army).
+                    continue
+                full = _key_words(text[n.start:n.end])
                 if len(full) > len(words) and _contains(full, words, allow_first=len(words) > 1):
                     if m.entry is not None and n.entry is not None:
                         a, b = self.kb.entries[m.entry], self.kb.entries[n.entry]
@@ -469,7 +497,7 @@ class EntityStage:
 
     def _person_part(self, text: str, m: Mention, clusters: list[list[Mention]]) -> int | None:
         """A surname or partial name repeating a person named earlier in full."""
-        words = alias_key(text[m.start:m.end]).split()
+        words = _key_words(text[m.start:m.end])
         if not words:
             return None
         best = None
@@ -477,7 +505,7 @@ class EntityStage:
             for n in cl:
                 if n.type != "PER" or n.kind == "title" or n.start >= m.start:
                     continue
-                full = alias_key(text[n.start:n.end]).split()
+                full = _key_words(text[n.start:n.end])
                 if len(full) <= len(words):
                     continue
                 if _contains(full, words):
@@ -496,7 +524,7 @@ class EntityStage:
         for ci, cl in enumerate(clusters):
             for n in cl:
                 if n.start < m.start and n.start > best_pos and n.kind in ("name", "ner", "acr"):
-                    first = alias_key(text[n.start:n.end]).split()[0]
+                    first = _key_words(text[n.start:n.end])[0]
                     if first == head and n.start > m.start - 3000:
                         best, best_pos = ci, n.start
         return best
@@ -542,11 +570,15 @@ class EntityStage:
         for k in keys:
             f = k.split(" ", 1)[0]
             firsts[f] = max(firsts.get(f, 0), k.count(" ") + 1)
+        # Every surface form one of whose readings is a first word: one set test per word.
+        surface = _surface_forms(firsts)
         added: list[Mention] = []
         n = len(words)
         for i in range(n):
             w = words[i]
             nm = w.norm
+            if nm not in surface:
+                continue
             if not nm or not (nm in firsts or (nm[0] in "وفبكل" and len(nm) >= 3)):
                 continue
             for skip, form in first_word_forms(nm):
@@ -611,8 +643,12 @@ class EntityStage:
         heads.sort()
         added = []
         wanted = {"ال" + h for _s, h, _c in heads}
+        surface = _surface_forms(wanted)
         for w in words:
-            if len(w.norm) < 4 or not any(f in wanted for _k, f in first_word_forms(w.norm)):
+            nm = w.norm
+            if len(nm) < 4 or nm not in surface:
+                continue
+            if not any(f in wanted for _k, f in first_word_forms(nm)):
                 continue
             for skip, form in first_word_forms(w.norm):
                 if form not in wanted:
@@ -731,11 +767,37 @@ def _strip_honorifics(text: str, start: int, end: int) -> int:
         start = nxt
 
 
+def _surface_forms(firsts) -> set[str]:
+    """Every word one of whose clitic readings (:func:`first_word_forms`) is in ``firsts``.
+
+    The readings strip a leading و/ف, then ب/ك/ل, and read لل as ل + ال; so the words are
+    these prefixes put back in front (a superset: the readings are still checked).
+    """
+    out: set[str] = set()
+    for f in firsts:
+        out.add(f)
+        for c in "وفبكل":
+            out.add(c + f)
+        for c in "بكل":
+            out.add("و" + c + f)
+            out.add("ف" + c + f)
+        if f.startswith("ال"):
+            out.add("لل" + f[2:])
+            out.add("ولل" + f[2:])
+            out.add("فلل" + f[2:])
+    return out
+
+
 def _inner_names(m: Mention, spans: list[tuple[int, int]]) -> int:
     """How many non-overlapping KB name spans lie strictly inside mention ``m``."""
     n, last = 0, -1
-    for s, e in spans:
-        if s >= m.start and e <= m.end and (s, e) != (m.start, m.end) and s >= last:
+    ms, me = m.start, m.end
+    # Spans are sorted: start at the first one beginning at or after the mention.
+    for k in range(bisect_left(spans, (ms, -1)), len(spans)):
+        s, e = spans[k]
+        if s >= me:
+            break
+        if e <= me and (s != ms or e != me) and s >= last:
             n += 1
             last = e
     return n
@@ -775,7 +837,13 @@ def _gazetteer_name(cl: list[Mention], text: str) -> str | None:
     return None
 
 
-def _contains(full: list[str], part: list[str], allow_first: bool = False) -> bool:
+@lru_cache(maxsize=100_000)
+def _key_words(s: str) -> tuple[str, ...]:
+    """The words of a name's alias key (cached: names repeat within and across texts)."""
+    return tuple(alias_key(s).split())
+
+
+def _contains(full: tuple[str, ...], part: tuple[str, ...], allow_first: bool = False) -> bool:
     """Is ``part`` a contiguous run of ``full`` that is not only its first word?"""
     n = len(part)
     for i in range(len(full) - n + 1):
@@ -789,6 +857,6 @@ def _fullest(text: str, cl: list[Mention]) -> str:
     """The fullest Arabic name form: the longest name mention (titles only as a last resort)."""
     rank = {"name": 0, "ner": 0, "acr": 2, "focus": 3, "desc": 3, "title": 4}
     best = min(cl, key=lambda m: (rank.get(m.kind, 1) if not _LATIN.match(text[m.start:m.end]) else 5,
-                                  -len(alias_key(text[m.start:m.end]).split()),
+                                  -len(_key_words(text[m.start:m.end])),
                                   -(m.end - m.start), m.start))
     return text[best.start:best.end]

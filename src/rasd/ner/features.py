@@ -13,6 +13,7 @@ Resources (both optional, both shipped under ``rasd/ner/data``):
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -52,6 +53,32 @@ class Resources:
     wstats: dict[str, tuple[str, str]] = field(default_factory=dict)  # word → (al, freq)
     use_gaz: bool = True
     use_clusters: bool = True
+    use_kb: bool = False
+
+
+# Words before a name that say what kind of name follows (titles, kinship, org heads).
+# A general hand-written list; the CRF learns how much each class matters.
+TRIGGERS = {
+    "t": "الرئيس رئيس الملك الامير الأمير الشيخ السيد السيدة الدكتور د المهندس الوزير وزير "
+         "الوزيرة وزيرة النائب نائب العقيد اللواء العميد الجنرال الفريق المشير الرائد النقيب "
+         "المستشار السفير القاضي الامام الإمام البابا الحاج الأستاذ الاستاذ البروفيسور المدرب "
+         "اللاعب لاعب مدرب الحارس المهاجم المدافع النجم الفنان الفنانة المطرب المطربة الكاتب "
+         "الشاعر الروائي المخرج الممثل الممثلة الزعيم المرشح زعيم المتحدث الناطق مساعد "
+         "المبعوث السلطان ولي الرئيسة المستشارة السناتور الحاكم حاكم عمدة محافظ المحافظ",
+    "k": "بن ابن بنت ابو أبو أم ام آل",
+    "o": "وزارة جامعة شركة نادي منتخب حزب جمعية مجلس هيئة منظمة مؤسسة وكالة اتحاد الاتحاد "
+         "بنك مصرف صحيفة جريدة مجلة قناة تلفزيون إذاعة اذاعة معهد مركز مستشفى مدرسة كلية "
+         "حركة جبهة تنظيم جماعة لجنة اللجنة المجلس الحزب الجمعية الهيئة المنظمة محكمة "
+         "المحكمة برلمان البرلمان مجموعة رابطة نقابة غرفة صندوق دائرة مديرية",
+    "m": "مدينة محافظة ولاية إقليم اقليم منطقة بلدة قرية جزيرة جزر نهر بحر جبل مقاطعة "
+         "عاصمة العاصمة شمال جنوب شرق غرب وسط",
+    "v": "بطولة كأس دوري مهرجان مؤتمر معرض جائزة سباق أولمبياد اولمبياد مونديال الدورة "
+         "دورة موسم",
+}
+_TRIG: dict[str, str] = {}
+for _cls, _words in TRIGGERS.items():
+    for _w in _words.split():
+        _TRIG[normalize(_w)] = _cls
 
 
 def _read_tsv(path: Path | object) -> list[list[str]]:
@@ -64,22 +91,81 @@ def _read_tsv(path: Path | object) -> list[list[str]]:
     return rows
 
 
+_KB_CLASS = {"PER": "p", "ORG": "o", "LOC": "l"}
+_KB_WORD = re.compile(r"[\w\u0600-\u06ff]+")
+
+
+def kb_names() -> list[tuple[str, str]]:
+    """(normalised alias, class letter) for the Arabic aliases of the KB's actors and places."""
+    base = resources.files("rasd.kb").joinpath("data")
+    out = []
+    for p in sorted(base.iterdir(), key=lambda x: x.name):
+        if not p.name.endswith(".tsv"):
+            continue
+        for row in _read_tsv(p):
+            if len(row) < 4 or row[1] not in _KB_CLASS:
+                continue
+            for alias in row[3].split("|"):
+                key = " ".join(_KB_WORD.findall(normalize(alias.lstrip("~^"))))
+                if key:
+                    out.append((key, _KB_CLASS[row[1]]))
+    return out
+
+
+def geo_names() -> list[tuple[str, str]]:
+    """(normalised name, class letter) from the geo stage's gazetteer: g place, n nationality."""
+    import gzip
+
+    base = resources.files("rasd.geo").joinpath("data")
+    out = []
+    for fname, cls in (("names.tsv.gz", "g"), ("nationality.tsv.gz", "n")):
+        p = base.joinpath(fname)
+        if not p.is_file():
+            continue
+        with gzip.open(p, "rt", encoding="utf-8") as f:  # type: ignore[arg-type]
+            for line in f:
+                row = line.rstrip("\n").split("\t")
+                if line.startswith("#") or len(row) < 2 or (cls == "g" and row[1] != "strong"):
+                    continue
+                key = " ".join(_KB_WORD.findall(normalize(row[0])))
+                if key:
+                    out.append((key, cls))
+    return out
+
+
+def _add_gaz(res: "Resources", key: str, cls: str) -> None:
+    if " " in key:
+        old = res.gaz_phrases.get(key, "")
+        res.gaz_phrases[key] = old + "".join(c for c in cls if c not in old)
+        first, n = key.split(" ", 1)[0], key.count(" ") + 1
+        if n > res.gaz_first.get(first, 0):
+            res.gaz_first[first] = n
+    else:
+        old = res.gaz_words.get(key, "")
+        res.gaz_words[key] = old + "".join(c for c in cls if c not in old)
+
+
 def load_resources(data_dir: str | Path | None = None, use_gaz: bool = True,
-                   use_clusters: bool = True) -> Resources:
-    """Read gazetteer and clusters from ``data_dir`` (default: the shipped package data)."""
+                   use_clusters: bool = True, use_kb: bool = False,
+                   use_geo: bool = False) -> Resources:
+    """Read gazetteer and clusters from ``data_dir`` (default: the shipped package data).
+
+    With ``use_kb``, the knowledge base's Arabic aliases join the gazetteer under their
+    own class letters (p person, o organisation, l place); with ``use_geo``, the geo
+    stage's strong place names (g) and nationality forms (n).
+    """
     base = Path(data_dir) if data_dir else resources.files(DATA).joinpath("data")
-    res = Resources(use_gaz=use_gaz, use_clusters=use_clusters)
+    res = Resources(use_gaz=use_gaz, use_clusters=use_clusters, use_kb=use_kb)
     gp = base.joinpath("gazetteer.tsv")
     if use_gaz and gp.is_file():
         for row in _read_tsv(gp):
-            key, cls = row[0], row[1]
-            if " " in key:
-                res.gaz_phrases[key] = cls
-                first, n = key.split(" ", 1)[0], key.count(" ") + 1
-                if n > res.gaz_first.get(first, 0):
-                    res.gaz_first[first] = n
-            else:
-                res.gaz_words[key] = cls
+            _add_gaz(res, row[0], row[1])
+    if use_gaz and use_kb:
+        for key, cls in kb_names():
+            _add_gaz(res, key, cls)
+    if use_gaz and use_geo:
+        for key, cls in geo_names():
+            _add_gaz(res, key, cls)
     cp = base.joinpath("clusters.tsv")
     if use_clusters and cp.is_file():
         for row in _read_tsv(cp):
@@ -93,8 +179,9 @@ class Featurizer:
     """Turns a sentence (list of whitespace tokens) into CRFsuite feature lists."""
 
     def __init__(self, res: Resources | None = None, window: int = 2, doc_context: bool = False,
-                 ngrams: bool = False) -> None:
+                 ngrams: bool = False, triggers: bool = False) -> None:
         self.res = res or Resources(use_gaz=False, use_clusters=False)
+        self.triggers = triggers
         self.window = window
         self.doc_context = doc_context
         self.ngrams = ngrams
@@ -158,8 +245,11 @@ class Featurizer:
                     f.append("k%d=%s" % (i, ".".join(parts_[: i + 1])))
             else:
                 f.append("k=none")
+        trig = (_TRIG.get(host) or _TRIG.get(n) or "") if self.triggers else ""
+        if trig:
+            f.append("tg=" + trig)
         # What neighbours see of this word: compact, so context features stay few.
-        ctx = (n, bare, shape, gz, cl.split(".", 1)[0] if cl else "", cl)
+        ctx = (n, bare, shape, gz, cl.split(".", 1)[0] if cl else "", cl, trig)
         out = (f, ctx)
         self._cache[w] = out
         return out
@@ -203,8 +293,8 @@ class Featurizer:
         n = len(words)
         phrase = self._phrases([c[0] for c in ctxs], [c[1] for c in ctxs])
         win = self.window
-        pad = ("<S>", "<S>", "B", "", "", "")
-        padr = ("</S>", "</S>", "E", "", "", "")
+        pad = ("<S>", "<S>", "B", "", "", "", "")
+        padr = ("</S>", "</S>", "E", "", "", "", "")
         feats: list[list[str]] = []
         for i in range(n):
             f = list(infos[i][0])
@@ -226,6 +316,8 @@ class Featurizer:
                         f.extend("p%+d%s" % (d, p) for p in phrase[j] if p[3] == "B")
                 elif c[4]:
                     f.append("k%+d=%s" % (d, c[4]))
+                if c[6]:
+                    f.append("tg%+d=%s" % (d, c[6]))
             prev = ctxs[i - 1][1] if i > 0 else "<S>"
             nxt = ctxs[i + 1][1] if i + 1 < n else "</S>"
             f.append("bg-=" + prev + "|" + ctxs[i][1])
@@ -283,3 +375,69 @@ class Featurizer:
 def shipped_resources() -> Resources:
     """The shipped gazetteer and clusters (cached)."""
     return load_resources()
+
+
+def stack_features(fz: Featurizer, sents: list[list[str]], feats: list[list[list[str]]],
+                   first: list[list[str]]) -> None:
+    """Add second-pass features to ``feats`` (in place) from first-pass tags ``first``.
+
+    Stacking for document consistency (Krishnan & Manning 2006): each token learns its own
+    first-pass tag, the type the first pass gave most often to the same word elsewhere in
+    the document and how often it called that word a name, and whether it starts or
+    continues a word sequence that the first pass tagged as a name somewhere in the document.
+    """
+    ctxs = [[fz._word(w)[1][1] for w in ws] for ws in sents]
+    votes: dict[str, dict[str, int]] = {}
+    spans: dict[tuple[str, ...], dict[str, int]] = {}
+    longest: dict[str, int] = {}
+    for bares, tags in zip(ctxs, first):
+        n = len(tags)
+        i = 0
+        for b, t in zip(bares, tags):
+            v = votes.setdefault(b, {})
+            ty = t[2:] if t != "O" else "O"
+            v[ty] = v.get(ty, 0) + 1
+        while i < n:
+            if tags[i] == "O":
+                i += 1
+                continue
+            ty = tags[i][2:]
+            j = i + 1
+            while j < n and tags[j] == "I-" + ty:
+                j += 1
+            key = tuple(bares[i:j])
+            d = spans.setdefault(key, {})
+            d[ty] = d.get(ty, 0) + 1
+            if j - i > longest.get(key[0], 0):
+                longest[key[0]] = j - i
+            i = j
+    for bares, tags, fs in zip(ctxs, first, feats):
+        n = len(tags)
+        hit = [""] * n
+        i = 0
+        while i < n:
+            m = longest.get(bares[i], 0)
+            done = False
+            for L in range(min(m, n - i), 0, -1):
+                d = spans.get(tuple(bares[i:i + L]))
+                if d:
+                    ty = max(sorted(d), key=d.get)
+                    hit[i] = "B" + ty
+                    for j in range(i + 1, i + L):
+                        hit[j] = "I" + ty
+                    i += L
+                    done = True
+                    break
+            if not done:
+                i += 1
+        for k, (b, t, f) in enumerate(zip(bares, tags, fs)):
+            f.append("y1=" + t)
+            v = votes.get(b, {})
+            tot = sum(v.values())
+            ent = tot - v.get("O", 0)
+            if ent:
+                ty = max(sorted(x for x in v if x != "O"), key=v.get)
+                f.append("ym=" + ty)
+                f.append("yf=%d" % (4 * ent // tot))
+            if hit[k]:
+                f.append("ye=" + hit[k])

@@ -9,10 +9,11 @@ from importlib import resources
 from pathlib import Path
 
 from rasd.errors import ModelError
-from rasd.ner.features import Featurizer, load_resources
+from rasd.ner.features import Featurizer, load_resources, stack_features
 
 MODEL_FILE = "ner.crfsuite"
 META_FILE = "ner_meta.json"
+PASS1_FILE = "ner_pass1.crfsuite"  # first pass of a stacked model (meta "stack" > 0)
 
 
 class NerModel:
@@ -33,12 +34,18 @@ class NerModel:
         self.meta = meta
         res_dir = base if (base / "gazetteer.tsv").is_file() or (base / "clusters.tsv").is_file() else None
         res = load_resources(res_dir, use_gaz=meta.get("gazetteer", True),
-                             use_clusters=meta.get("clusters", True))
+                             use_clusters=meta.get("clusters", True),
+                             use_kb=bool(meta.get("kb", False)),
+                             use_geo=bool(meta.get("geo", False)))
         self.featurizer = Featurizer(res, window=int(meta.get("window", 2)),
                                      doc_context=bool(meta.get("doc_context", False)),
-                                     ngrams=bool(meta.get("ngrams", False)))
+                                     ngrams=bool(meta.get("ngrams", False)),
+                                     triggers=bool(meta.get("triggers", False)))
         self.split_clitics = bool(meta.get("split_clitics", False))
         self._path = str(mpath)
+        self._path1 = str(base / PASS1_FILE) if int(meta.get("stack", 0) or 0) else ""
+        if self._path1 and not Path(self._path1).is_file():
+            raise ModelError(f"NER first-pass model missing: {self._path1}")
         self._local = threading.local()  # a CRFsuite tagger is not thread-safe
         try:
             self._tagger()
@@ -55,6 +62,16 @@ class NerModel:
             self._local.tagger = t
         return t
 
+    def _tagger1(self):  # type: ignore[no-untyped-def]
+        t = getattr(self._local, "tagger1", None)
+        if t is None:
+            import pycrfsuite
+
+            t = pycrfsuite.Tagger()
+            t.open(self._path1)
+            self._local.tagger1 = t
+        return t
+
     def tag_doc(self, sents: list[list[str]], marginals: bool = False
                 ) -> list[tuple[list[str], list[float] | None]]:
         """Tags for several sentences of one document (document-level features apply)."""
@@ -62,7 +79,12 @@ class NerModel:
             return self._tag_doc_split(sents, marginals)
         tagger = self._tagger()
         out: list[tuple[list[str], list[float] | None]] = []
-        for words, feats in zip(sents, self.featurizer.document(sents)):
+        doc_feats = self.featurizer.document(sents)
+        if self._path1:
+            t1 = self._tagger1()
+            first = [t1.tag(f) if f else [] for f in doc_feats]
+            stack_features(self.featurizer, sents, doc_feats, first)
+        for words, feats in zip(sents, doc_feats):
             if not words:
                 out.append(([], [] if marginals else None))
                 continue
@@ -100,6 +122,8 @@ class NerModel:
         """BIO tags for one sentence (and each tag's marginal probability if asked)."""
         if not words:
             return [], [] if marginals else None
+        if self._path1 or self.split_clitics:
+            return self.tag_doc([words], marginals)[0]
         tagger = self._tagger()
         tags = tagger.tag(self.featurizer.sentence(words))
         if not marginals:

@@ -19,13 +19,13 @@ from pathlib import Path
 from rasd.errors import DataError, ModelError
 from rasd.ner.conlleval import Scores, evaluate
 from rasd.ner.corpus import Sentence, read_conll, read_wikifane, split_heldout, split_sentence
-from rasd.ner.features import Featurizer, load_resources
-from rasd.ner.model import META_FILE, MODEL_FILE, NerModel
+from rasd.ner.features import Featurizer, load_resources, stack_features
+from rasd.ner.model import META_FILE, MODEL_FILE, PASS1_FILE, NerModel
 
 DEFAULTS = {"c1": 0.05, "c2": 0.05, "max_iterations": 150, "window": 2,
             "gazetteer": True, "clusters": True, "min_freq": 1, "wikifane": 0.0,
             "doc_context": True, "doc_sents": 30, "ngrams": False, "split_clitics": True,
-            "algorithm": "lbfgs"}
+            "algorithm": "lbfgs", "kb": True, "geo": False, "triggers": False, "stack": 0}
 
 
 def package_data_dir() -> Path:
@@ -45,27 +45,49 @@ def train_model(sents: list[Sentence], out: Path, res_dir: Path, params: dict,
 
     t0 = time.time()
     out.mkdir(parents=True, exist_ok=True)
-    res = load_resources(res_dir, use_gaz=params["gazetteer"], use_clusters=params["clusters"])
+    res = load_resources(res_dir, use_gaz=params["gazetteer"], use_clusters=params["clusters"],
+                         use_kb=params.get("kb", False), use_geo=params.get("geo", False))
     fz = Featurizer(res, window=params["window"], doc_context=params["doc_context"],
-                    ngrams=params["ngrams"])
-    algo = params.get("algorithm", "lbfgs")
-    tr = pycrfsuite.Trainer(algorithm=algo, verbose=verbose)
+                    ngrams=params["ngrams"], triggers=params.get("triggers", False))
     if params["split_clitics"]:
         sents = [split_sentence(w, t)[:2] for w, t in sents]
-    for chunk in doc_chunks(sents, params["doc_sents"]):
-        for (_, tags), feats in zip(chunk, fz.document([w for w, _ in chunk])):
-            tr.append(feats, tags)
-    opts = {"max_iterations": params["max_iterations"], "feature.possible_transitions": True,
-            "feature.minfreq": params["min_freq"]}
-    if algo == "lbfgs":
-        opts.update(c1=params["c1"], c2=params["c2"])
-    tr.set_params(opts)
-    tmp = out / (MODEL_FILE + ".tmp")
-    tr.train(str(tmp))
-    os.replace(tmp, out / MODEL_FILE)
+    chunks = doc_chunks(sents, params["doc_sents"])
+    words = [[w for w, _ in ch] for ch in chunks]
+    tags = [[t for _, t in ch] for ch in chunks]
+    feats = [fz.document(ws) for ws in words]
+    folds = int(params.get("stack", 0))
+    if not folds:
+        _fit(feats, tags, out / MODEL_FILE, params, verbose)
+        (out / PASS1_FILE).unlink(missing_ok=True)  # a stale first pass would be loaded
+    else:
+        # Stacking: the second pass must learn from first-pass tags as noisy as those it
+        # will see at run time, so training documents get them from k-fold jackknife models.
+        first: list[list[list[str]] | None] = [None] * len(chunks)
+        for fold in range(folds):
+            idx = [i for i in range(len(chunks)) if i % folds != fold]
+            tmp = out / (PASS1_FILE + ".fold")
+            _fit([feats[i] for i in idx], [tags[i] for i in idx], tmp, params, verbose)
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(tmp))
+            for i in range(fold, len(chunks), folds):
+                first[i] = [tagger.tag(f) if f else [] for f in feats[i]]
+            tagger.close()
+            tmp.unlink()
+        _fit(feats, tags, out / PASS1_FILE, params, verbose)
+        feats2 = []
+        for ws, fs, fp in zip(words, feats, first):
+            fs2 = [[list(x) for x in sent] for sent in fs]
+            stack_features(fz, ws, fs2, fp or [])
+            feats2.append(fs2)
+        _fit(feats2, tags, out / MODEL_FILE, params, verbose)
     meta = {k: params.get(k) for k in ("c1", "c2", "max_iterations", "window", "gazetteer",
                                        "clusters", "min_freq", "wikifane", "doc_context",
-                                       "doc_sents", "ngrams", "split_clitics", "algorithm")}
+                                       "doc_sents", "ngrams", "split_clitics", "algorithm",
+                                       "kb", "geo", "triggers", "stack")}
+    if params.get("kb"):  # the KB is read at load time: a much changed KB calls for retraining
+        from rasd.ner.features import kb_names
+
+        meta["kb_aliases"] = len(kb_names())
     meta["train_sentences"] = len(sents)
     meta["train_tokens"] = sum(len(w) for w, _ in sents)
     (out / META_FILE).write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
@@ -75,6 +97,26 @@ def train_model(sents: list[Sentence], out: Path, res_dir: Path, params: dict,
             if (res_dir / name).is_file():
                 shutil.copyfile(res_dir / name, out / name)
     return time.time() - t0
+
+
+def _fit(feats: list[list[list[str]]], tags: list[list[str]], path: Path, params: dict,
+         verbose: bool = False) -> None:
+    """Train one CRFsuite model on documents' feature lists and tags, written to ``path``."""
+    import pycrfsuite
+
+    algo = params.get("algorithm", "lbfgs")
+    tr = pycrfsuite.Trainer(algorithm=algo, verbose=verbose)
+    for fs, ts in zip(feats, tags):
+        for f, t in zip(fs, ts):
+            tr.append(f, t)
+    opts = {"max_iterations": params["max_iterations"], "feature.possible_transitions": True,
+            "feature.minfreq": params["min_freq"]}
+    if algo == "lbfgs":
+        opts.update(c1=params["c1"], c2=params["c2"])
+    tr.set_params(opts)
+    tmp = path.with_name(path.name + ".tmp")
+    tr.train(str(tmp))
+    os.replace(tmp, path)
 
 
 def doc_chunks(sents: list[Sentence], size: int) -> list[list[Sentence]]:
@@ -101,6 +143,8 @@ def _parser() -> argparse.ArgumentParser:
                     help="also rebuild gazetteer and word clusters from ../shared first")
     ap.add_argument("--heldout", action="store_true",
                     help="train on the first 9/10, score the last 1/10, ship nothing")
+    ap.add_argument("--part", type=int, default=0, choices=range(1, 11), metavar="N",
+                    help="with --heldout: score the Nth tenth instead (train on the rest)")
     ap.add_argument("--limit", type=int, default=0, help="use only the first N sentences")
     ap.add_argument("--c1", type=float, default=DEFAULTS["c1"])
     ap.add_argument("--c2", type=float, default=DEFAULTS["c2"])
@@ -118,6 +162,14 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--algorithm", choices=("lbfgs", "ap"), default=DEFAULTS["algorithm"],
                     help="lbfgs: CRF (maximum likelihood); ap: averaged perceptron")
     ap.add_argument("--ngrams", action="store_true", help="inner letter trigram features")
+    ap.add_argument("--kb", action=argparse.BooleanOptionalAction, default=DEFAULTS["kb"],
+                    help="knowledge-base aliases (rasd.kb) as extra gazetteer classes")
+    ap.add_argument("--geo", action=argparse.BooleanOptionalAction, default=DEFAULTS["geo"],
+                    help="the geo stage's place names and nationality forms as gazetteer classes")
+    ap.add_argument("--triggers", action=argparse.BooleanOptionalAction,
+                    default=DEFAULTS["triggers"], help="title / organisation-head word classes")
+    ap.add_argument("--stack", type=int, default=DEFAULTS["stack"],
+                    help="K > 0: second-pass CRF on first-pass tags (K-fold jackknife)")
     ap.add_argument("--doc-sents", type=int, default=DEFAULTS["doc_sents"])
     ap.add_argument("-v", "--verbose", action="store_true")
     return ap
@@ -146,7 +198,7 @@ def main(argv: list[str] | None = None) -> int:
                   min_freq=a.min_freq, gazetteer=not a.no_gazetteer, clusters=not a.no_clusters,
                   wikifane=a.wikifane, doc_context=a.doc_context, doc_sents=a.doc_sents,
                   ngrams=a.ngrams, split_clitics=a.split_clitics,
-                  algorithm=a.algorithm)
+                  algorithm=a.algorithm, kb=a.kb, geo=a.geo, triggers=a.triggers, stack=a.stack)
     sents = read_conll(data)
     if a.limit:
         sents = sents[: a.limit]
@@ -158,12 +210,16 @@ def main(argv: list[str] | None = None) -> int:
     if a.heldout:
         import tempfile
 
-        train, dev = split_heldout(sents)
+        if a.part:
+            lo, hi = (a.part - 1) * len(sents) // 10, a.part * len(sents) // 10
+            train, dev = sents[:lo] + sents[hi:], sents[lo:hi]
+        else:
+            train, dev = split_heldout(sents)
         train = train + extra
         with tempfile.TemporaryDirectory() as tmp:
             secs = train_model(train, Path(tmp), res_dir, params, a.verbose)
             sc = score_model(Path(tmp), dev)
-        print(f"held-out last tenth: {len(dev)} sentences, {sum(len(w) for w, _ in dev)} tokens; "
+        print(f"held-out {'tenth %d' % a.part if a.part else 'last tenth'}: {len(dev)} sentences, {sum(len(w) for w, _ in dev)} tokens; "
               f"trained on {len(train)} sentences in {secs:.1f}s; params {json.dumps(params)}")
         print(sc.report())
         return 0

@@ -1,0 +1,53 @@
+"""Knowledge-base gazetteer, trigger-word and stacking (second-pass) features."""
+
+from __future__ import annotations
+
+from rasd.ner.features import (Featurizer, Resources, geo_names, kb_names, load_resources,
+                               stack_features)
+
+
+def test_kb_names_give_typed_aliases():
+    names = dict(kb_names())
+    assert len(names) > 1000
+    assert {"p", "o", "l"} <= set(names.values())
+    assert all(k == k.strip() and "~" not in k and "^" not in k for k in names)
+
+
+def test_geo_names_give_places_and_nationalities():
+    names = geo_names()
+    assert {c for _, c in names} == {"g", "n"}
+    assert all(k and "\t" not in k for k, _ in names)
+
+
+def test_kb_aliases_join_gazetteer_under_own_letters():
+    res = Resources()
+    from rasd.ner.features import _add_gaz
+
+    _add_gaz(res, "القاهره", "L")
+    _add_gaz(res, "القاهره", "lL")
+    _add_gaz(res, "الامم المتحده", "o")
+    assert res.gaz_words["القاهره"] == "Ll"
+    assert res.gaz_phrases["الامم المتحده"] == "o" and res.gaz_first["الامم"] == 2
+    assert not load_resources(use_kb=False).use_kb
+
+
+def test_trigger_classes_reach_neighbours():
+    fz = Featurizer(triggers=True)
+    f = fz.sentence(["قال", "الرئيس", "زيدان", "إن", "وزارة", "الصحة", "."])
+    assert "tg=t" in f[1] and "tg-1=t" in f[2] and "tg-2=t" in f[3]
+    assert "tg=o" in f[4] and "tg-1=o" in f[5]
+    off = Featurizer(triggers=False).sentence(["الرئيس", "زيدان"])
+    assert not any(x.startswith("tg") for x in off[0] + off[1])
+
+
+def test_stack_features_spread_first_pass_names_over_document():
+    fz = Featurizer()
+    sents = [["وصل", "أورفان", "بيلي", "."], ["وقال", "أورفان", "بيلي", "أمس"]]
+    feats = fz.document(sents)
+    first = [["O", "B-PERS", "I-PERS", "O"], ["O", "O", "O", "O"]]
+    stack_features(fz, sents, feats, first)
+    s2 = feats[1]
+    assert "y1=O" in s2[1]
+    assert "ym=PERS" in s2[1] and "yf=2" in s2[1]
+    assert "ye=BPERS" in s2[1] and "ye=IPERS" in s2[2]
+    assert not any(x.startswith(("ym=", "ye=")) for x in s2[3])
