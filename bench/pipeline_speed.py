@@ -48,8 +48,15 @@ def main() -> int:
     counts: dict[str, int] = defaultdict(int)
     nbytes = 0
     t0 = time.perf_counter()
+    from rasd.errors import InputError
+
+    rejected = []
     for r in recs:
-        doc = make_doc(r, max_chars=pipeline.max_chars)
+        try:
+            doc = make_doc(r, max_chars=pipeline.max_chars, record=f"record {r.get('id')}")
+        except InputError as exc:
+            rejected.append(str(exc))
+            continue
         nbytes += len(r["text"].encode("utf-8"))
         for st in pipeline.stages:
             s0 = time.perf_counter()
@@ -68,6 +75,7 @@ def main() -> int:
     print("per stage (ms/article): " + ", ".join(
         f"{k} {1000 * v / len(recs):.2f}" for k, v in per_stage.items()))
     print("found: " + ", ".join(f"{k} {v:,}" for k, v in counts.items()))
+    print(f"rejected {len(rejected)}: " + "; ".join(rejected[:5]))
     return 0
 
 
