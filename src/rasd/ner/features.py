@@ -185,10 +185,20 @@ class Featurizer:
         self.window = window
         self.doc_context = doc_context
         self.ngrams = ngrams
-        self._cache: dict[str, tuple[list[str], tuple[str, ...]]] = {}
+        self._cache: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._icache: dict[str, tuple] = {}
+        self._offsets: list[int] = []
+        self._built_window: int | None = None
+        self._padl: list[list[str]] = []
+        self._padr: list[list[str]] = []
+        self._prefixes: list[tuple[str, ...]] = []
+        # Attribute names the loaded model has weights for (set by NerModel; None while
+        # training). CRFsuite ignores any other attribute, so dropping them leaves scores
+        # and marginals exactly as they were and saves building and passing them.
+        self.known: set[str] | None = None
 
     # -- one word type ----------------------------------------------------------------
-    def _word(self, w: str) -> tuple[list[str], tuple[str, ...]]:
+    def _word(self, w: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
         hit = self._cache.get(w)
         if hit is not None:
             return hit
@@ -250,13 +260,19 @@ class Featurizer:
             f.append("tg=" + trig)
         # What neighbours see of this word: compact, so context features stay few.
         ctx = (n, bare, shape, gz, cl.split(".", 1)[0] if cl else "", cl, trig)
-        out = (f, ctx)
+        # Tuples of strings, not lists: the cyclic garbage collector stops tracking them, so
+        # a large cache does not make every collection slower.
+        out = (tuple(f), ctx)
         self._cache[w] = out
         return out
 
     # -- a sentence ----------------------------------------------------------------------
-    def _phrases(self, norms: list[str], hosts: list[str]) -> list[list[str]]:
-        """Longest-match multiword gazetteer hits as B/I features."""
+    def _phrases(self, norms: list[str], hosts: list[str],
+                 starts: list[bool] | None = None) -> list[list[str]]:
+        """Longest-match multiword gazetteer hits as B/I features.
+
+        ``starts`` (optional): whether each token can begin a phrase at all (a shortcut).
+        """
         res = self.res
         out: list[list[str]] = [[] for _ in norms]
         if not res.use_gaz or not res.gaz_phrases:
@@ -264,6 +280,9 @@ class Featurizer:
         n = len(norms)
         i = 0
         while i < n:
+            if starts is not None and not starts[i]:
+                i += 1
+                continue
             best = 0
             cls = ""
             for first in (norms[i], hosts[i]):
@@ -286,45 +305,135 @@ class Featurizer:
                 i += 1
         return out
 
+    def set_known(self, attrs: set[str] | None) -> None:
+        """Keep only these attribute names (those the model has weights for) in the output."""
+        self.known = attrs
+        self._built_window = None  # rebuild pads and the per-word lists
+        self._icache.clear()
+
+    def _ctx_lists(self, c: tuple[str, ...]) -> tuple[tuple[list[str], list[str], list[str]], ...]:
+        """What a word with context tuple ``c`` adds to a neighbour at each window offset.
+
+        Per offset: (features before the neighbour's phrase features, after them, both);
+        built once per word type so a sentence is list concatenation, not formatting.
+        """
+        out = []
+        known = self.known
+        for d, (pw, ps, pg, pk, pt) in zip(self._offsets, self._prefixes):
+            pre = [pw + c[1]]
+            if d == 1 or d == -1:
+                pre.append(ps + c[2])
+                if c[3]:
+                    for g in c[3]:
+                        pre.append(pg + g)
+                if c[5]:
+                    pre.append(pk + c[5])
+            elif c[4]:
+                pre.append(pk + c[4])
+            post = [pt + c[6]] if c[6] else []
+            if known is not None:
+                pre = [x for x in pre if x in known]
+                post = [x for x in post if x in known]
+            out.append((tuple(pre), tuple(post), tuple(pre + post)))
+        return tuple(out)
+
+    def _info(self, w: str) -> tuple:
+        """(own features, context tuple, neighbour feature lists) of one word type, cached."""
+        hit = self._icache.get(w)
+        if hit is not None:
+            return hit
+        f, ctx = self._word(w)
+        if len(self._icache) > 500_000:  # same bound as the word cache
+            self._icache.clear()
+        known = self.known
+        if known is not None:
+            f = tuple(x for x in f if x in known)
+        b = ctx[1]
+        # (.., whether the word counts for document context, whether it carries ال,
+        # whether a multiword gazetteer entry can start with it)
+        out = (f, ctx, self._ctx_lists(ctx), ctx[2] == "A" and len(b) >= 3,
+               ctx[0].endswith("ال" + b),
+               bool(self.res.gaz_first.get(ctx[0]) or self.res.gaz_first.get(b)))
+        self._icache[w] = out
+        return out
+
     def sentence(self, words: list[str]) -> list[list[str]]:
         """Feature lists for each token of one sentence."""
-        infos = [self._word(w) for w in words]
-        ctxs = [c for _, c in infos]
-        n = len(words)
-        phrase = self._phrases([c[0] for c in ctxs], [c[1] for c in ctxs])
-        win = self.window
-        pad = ("<S>", "<S>", "B", "", "", "", "")
-        padr = ("</S>", "</S>", "E", "", "", "", "")
+        if self._built_window != self.window:
+            self._build_pads()
+        return self._sentence([self._info(w) for w in words])
+
+    def _sentence(self, infos: list[tuple]) -> list[list[str]]:
+        # Same features, in the same order, as formatting each neighbour feature per token
+        # (bench/ner_identity.py checks this against the earlier code); the neighbour parts
+        # come from the per-word tuples of _ctx_lists.
+        n = len(infos)
+        bares = [x[1][1] for x in infos]
+        phrase = self._phrases([x[1][0] for x in infos], bares, [x[5] for x in infos])
+        any_phrase = any(phrase)
+        known = self.known
+        offs = self._offsets
+        padl, padr = self._padl, self._padr
+        # cols[k][i]: what token i gets from its neighbour at offset offs[k] (a pad at the
+        # edges), so each token's list is one concatenation.
+        cols = []
+        for k, d in enumerate(offs):
+            full = [x[2][k][2] for x in infos]
+            if d < 0:
+                m = min(-d, n)
+                col = [padl[k]] * m + full[: n - m]
+            else:
+                m = min(d, n)
+                col = full[m:] + [padr[k]] * m
+            if any_phrase and (d == 1 or d == -1):
+                for j in range(n):
+                    i = j - d
+                    if not phrase[j] or not 0 <= i < n:
+                        continue
+                    cl = infos[j][2][k]
+                    pf = ["p%+d%s" % (d, p) for p in phrase[j] if p[3] == "B"]
+                    if known is not None:
+                        pf = [x for x in pf if x in known]
+                    col[i] = cl[0] + tuple(pf) + cl[1]
+            cols.append(col)
+        own = [x[0] for x in infos]
+        if any_phrase:
+            own = [o + tuple(p if known is None else [x for x in p if x in known])
+                   if p else o for o, p in zip(own, phrase)]
+        prev = ["<S>"] + bares[:-1]
+        nxt = bares[1:] + ["</S>"]
+        bgm = ["bg-=" + a + "|" + b for a, b in zip(prev, bares)]
+        bgp = ["bg+=" + b + "|" + c for b, c in zip(bares, nxt)]
+        if known is not None:
+            bgm = [(x,) if x in known else () for x in bgm]
+            bgp = [(x,) if x in known else () for x in bgp]
+        else:
+            bgm = [(x,) for x in bgm]
+            bgp = [(x,) for x in bgp]
+        if len(cols) == 4:
+            c0, c1, c2, c3 = cols
+            return [[*o, *a, *b, *c, *e, *g, *h]
+                    for o, a, b, c, e, g, h in zip(own, c0, c1, c2, c3, bgm, bgp)]
         feats: list[list[str]] = []
         for i in range(n):
-            f = list(infos[i][0])
-            f.extend(phrase[i])
-            for d in range(-win, win + 1):
-                if d == 0:
-                    continue
-                j = i + d
-                c = ctxs[j] if 0 <= j < n else (pad if j < 0 else padr)
-                f.append("w%+d=%s" % (d, c[1]))
-                if abs(d) == 1:
-                    f.append("s%+d=%s" % (d, c[2]))
-                    if c[3]:
-                        for g in c[3]:
-                            f.append("g%+d=%s" % (d, g))
-                    if c[5]:
-                        f.append("k%+d=%s" % (d, c[5]))
-                    if 0 <= j < n:
-                        f.extend("p%+d%s" % (d, p) for p in phrase[j] if p[3] == "B")
-                elif c[4]:
-                    f.append("k%+d=%s" % (d, c[4]))
-                if c[6]:
-                    f.append("tg%+d=%s" % (d, c[6]))
-            prev = ctxs[i - 1][1] if i > 0 else "<S>"
-            nxt = ctxs[i + 1][1] if i + 1 < n else "</S>"
-            f.append("bg-=" + prev + "|" + ctxs[i][1])
-            f.append("bg+=" + ctxs[i][1] + "|" + nxt)
+            f = list(own[i])
+            for col in cols:
+                f += col[i]
+            f += bgm[i]
+            f += bgp[i]
             feats.append(f)
         return feats
 
+    def _build_pads(self) -> None:
+        self._offsets = [d for d in range(-self.window, self.window + 1) if d != 0]
+        self._prefixes = [tuple(p % d for p in ("w%+d=", "s%+d=", "g%+d=", "k%+d=", "tg%+d="))
+                          for d in self._offsets]
+        pad = ("<S>", "<S>", "B", "", "", "", "")
+        padr = ("</S>", "</S>", "E", "", "", "", "")
+        self._padl = [x[2] for x in self._ctx_lists(pad)]
+        self._padr = [x[2] for x in self._ctx_lists(padr)]
+        self._built_window = self.window
+        self._icache.clear()
 
     def document(self, sents: list[list[str]]) -> list[list[list[str]]]:
         """Feature lists for several sentences of one document.
@@ -333,40 +442,58 @@ class Featurizer:
         word in the document say (context aggregation, Ratinov & Roth 2009): the words
         next to them, how often it occurs, and whether it also occurs with the article.
         """
-        feats = [self.sentence(w) for w in sents]
+        if self._built_window != self.window:
+            self._build_pads()
+        info = self._info
+        allinfos = [[info(w) for w in ws] for ws in sents]
+        feats = [self._sentence(x) for x in allinfos]
         if not self.doc_context:
             return feats
         left: dict[str, set[str]] = {}
         right: dict[str, set[str]] = {}
         count: dict[str, int] = {}
         with_al: set[str] = set()
-        infos = [[self._word(w)[1] for w in ws] for ws in sents]
-        for ctx in infos:
-            n = len(ctx)
-            for i, c in enumerate(ctx):
-                b = c[1]
-                if c[2] != "A" or len(b) < 3:
+        for xs in allinfos:
+            n = len(xs)
+            for i, x in enumerate(xs):
+                if not x[3]:
                     continue
-                count[b] = count.get(b, 0) + 1
-                if c[0].endswith("ال" + b):
+                b = x[1][1]
+                k = count.get(b)
+                if k is None:
+                    count[b] = 1
+                    ls = left[b] = set()
+                    rs = right[b] = set()
+                else:
+                    count[b] = k + 1
+                    ls = left[b]
+                    rs = right[b]
+                if x[4]:
                     with_al.add(b)
-                ls = left.setdefault(b, set())
                 if len(ls) < 8:
-                    ls.add(ctx[i - 1][1] if i > 0 else "<S>")
-                rs = right.setdefault(b, set())
+                    ls.add(xs[i - 1][1][1] if i > 0 else "<S>")
                 if len(rs) < 8:
-                    rs.add(ctx[i + 1][1] if i + 1 < n else "</S>")
-        for ctx, fs in zip(infos, feats):
-            for c, f in zip(ctx, fs):
-                b = c[1]
-                k = count.get(b, 0)
-                if not k:
+                    rs.add(xs[i + 1][1][1] if i + 1 < n else "</S>")
+        # The features a word gets from its document depend only on its bare form: build
+        # them once per form.
+        ext: dict[str, tuple[str, ...]] = {}
+        dal = self.known is None or "dal" in self.known
+        for b, k in count.items():
+            e = ["df=%d" % (1 if k == 1 else 2 if k <= 3 else 4)]
+            if k > 1:
+                e.extend("dl=" + x for x in sorted(left[b]))
+                e.extend("dr=" + x for x in sorted(right[b]))
+            if self.known is not None:
+                e = [x for x in e if x in self.known]
+            ext[b] = tuple(e)
+        for xs, fs in zip(allinfos, feats):
+            for x, f in zip(xs, fs):
+                b = x[1][1]
+                e = ext.get(b)
+                if e is None:
                     continue
-                f.append("df=%d" % (1 if k == 1 else 2 if k <= 3 else 4))
-                if k > 1:
-                    f.extend("dl=" + x for x in sorted(left[b]))
-                    f.extend("dr=" + x for x in sorted(right[b]))
-                if b in with_al and not c[0].endswith("ال" + b):
+                f += e
+                if dal and not x[4] and b in with_al:
                     f.append("dal")
         return feats
 

@@ -48,9 +48,18 @@ class NerModel:
             raise ModelError(f"NER first-pass model missing: {self._path1}")
         self._local = threading.local()  # a CRFsuite tagger is not thread-safe
         try:
-            self._tagger()
+            tagger = self._tagger()
         except Exception as exc:
             raise ModelError(f"cannot open NER model {mpath}: {exc}") from exc
+        if not self._path1:
+            # Attributes without weights do not change CRFsuite's scores: the featurizer
+            # leaves them out (faster, same tags and marginals). Not with a stacked model,
+            # whose first pass has attributes of its own.
+            try:
+                self.featurizer.set_known({a for a, _ in tagger.info().state_features})
+            except Exception:  # pragma: no cover - an odd model: keep every feature
+                self.featurizer.set_known(None)
+        self._split_cache: dict[str, list[str]] = {}
 
     def _tagger(self):  # type: ignore[no-untyped-def]
         t = getattr(self._local, "tagger", None)
@@ -99,9 +108,22 @@ class NerModel:
                        ) -> list[tuple[list[str], list[float] | None]]:
         # The model was trained on clitic-split tokens: split, tag, and give each original
         # token its host's tag.
-        from rasd.ner.corpus import split_sentence
+        from rasd.ner.corpus import split_word
 
-        splits = [split_sentence(w) for w in sents]
+        cache = self._split_cache
+        if len(cache) > 200_000:  # a bound for very long inputs
+            cache.clear()
+        splits = []
+        for ws in sents:  # as corpus.split_sentence, with split_word cached per word form
+            ow: list[str] = []
+            owner: list[int] = []
+            for i, w in enumerate(ws):
+                pieces = cache.get(w)
+                if pieces is None:
+                    pieces = cache[w] = split_word(w)
+                ow += pieces
+                owner += [i] * len(pieces)
+            splits.append((ow, None, owner))
         self.split_clitics = False
         try:
             tagged = self.tag_doc([s[0] for s in splits], marginals)
