@@ -156,7 +156,7 @@ def arg_errors(pairs: list[tuple[dict, dict]], roles=("place", "time", "source",
     """Each wrong argument on matched main events (same matching as the scorer), with the
     gold value, the system value (entity id, its text and the gold entity it maps to) and
     the trigger's sentence — a development diagnostic."""
-    from rasd.eval.score import _GoldIndex, _overlap, _raw_occ, _sent_of, _sentences
+    from rasd.eval.score import _GoldIndex, _overlap, raw_occurrences, _sent_of, _sentences
 
     out = []
     for gold, sysd in pairs:
@@ -165,7 +165,7 @@ def arg_errors(pairs: list[tuple[dict, dict]], roles=("place", "time", "source",
         sents = _sentences(sysd, text)
         gold_ev = gold.get("events") or []
         gty = [set(g["type"]) if isinstance(g["type"], list) else {g["type"]} for g in gold_ev]
-        gocc = [_raw_occ(text, g.get("trigger") or "") for g in gold_ev]
+        gocc = [raw_occurrences(text, g.get("trigger") or "") for g in gold_ev]
         gsent = [{_sent_of(sents, o[0]) for o in occ} for occ in gocc]
         msys: dict[int, int] = {}
         mg: set[int] = set()
@@ -225,7 +225,7 @@ def arg_errors(pairs: list[tuple[dict, dict]], roles=("place", "time", "source",
 
 def speaker_errors(pairs: list[tuple[dict, dict]]) -> list[str]:
     """Matched quotes whose speaker is wrong (same matching as the scorer)."""
-    from rasd.eval.score import _GoldIndex, _overlap, _raw_occ
+    from rasd.eval.score import _GoldIndex, _overlap, raw_occurrences
 
     out = []
     for gold, sysd in pairs:
@@ -235,7 +235,7 @@ def speaker_errors(pairs: list[tuple[dict, dict]]) -> list[str]:
         used: set[int] = set()
         for gq in gold.get("quotes") or []:
             begins = gq.get("begins") or ""
-            occ = _raw_occ(text, begins)
+            occ = raw_occurrences(text, begins)
             fw = begins.split()[0] if begins.split() else begins
             hit = next((i for i, sq in enumerate(sys_q) if i not in used and any(
                 sq["start"] <= o[0] < sq["end"] or _overlap((sq["start"], sq["end"]), (o[0], o[0] + len(fw)))

@@ -78,7 +78,7 @@ def idrisi(shared: Path, show: bool) -> dict:
                     misses[gt] += 1
             for h in hits:
                 if _in_compound_hashtag(text, h.start, h.end):
-                    continue  # IDRISI leaves places inside #امطار_الكويت-style tags unmarked
+                    continue  # IDRISI leaves places inside compound #word_place hashtags unmarked
                 n_sys += 1
                 if any(h.start < e and s < h.end for s, e, _, _ in gold):
                     n_sys_match += 1

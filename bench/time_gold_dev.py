@@ -19,16 +19,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from rasd.eval.score import raw_occurrences as occurrences  # noqa: E402
 from rasd.time.stage import extract_times  # noqa: E402
-
-
-def occurrences(text: str, needle: str) -> list[tuple[int, int]]:
-    """All (start, end) occurrences of ``needle`` in ``text``."""
-    out, i = [], text.find(needle)
-    while i >= 0 and needle:
-        out.append((i, i + len(needle)))
-        i = text.find(needle, i + 1)
-    return out
 
 
 def main() -> int:

@@ -26,6 +26,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
 
+from rasd.eval.score import raw_occurrences as occurrences  # noqa: E402
 from rasd.time.stage import extract_times  # noqa: E402
 
 PUB = "2015-07-21"
@@ -113,14 +114,6 @@ def spans_of(text: str, outputs: list[str]) -> list[tuple[int, int, str]]:
             res.append((i, i + len(s), s))
             pos = i + len(s)
     return res
-
-
-def occurrences(text: str, needle: str) -> list[tuple[int, int]]:
-    out, i = [], text.find(needle)
-    while i >= 0 and needle:
-        out.append((i, i + len(needle)))
-        i = text.find(needle, i + 1)
-    return out
 
 
 def main() -> int:

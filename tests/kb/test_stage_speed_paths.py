@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rasd.kb.index import key_variants, load_index
 from rasd.kb.link import doc_words, scan
-from rasd.kb.stage import _surface_forms
+from rasd.kb.index import surface_forms
 
 from tests.kb._helpers import make_doc, run
 
@@ -32,7 +32,7 @@ def test_surface_forms_cover_clitic_readings():
     from rasd.kb.link import first_word_forms
 
     firsts = {"الامم", "بعثه"}
-    surf = _surface_forms(firsts)
+    surf = surface_forms(firsts)
     for w in ("الامم", "للامم", "وللامم", "فبالامم", "وبعثه", "لبعثه"):
         assert any(f in firsts for _k, f in first_word_forms(w))
         assert w in surf

@@ -80,3 +80,34 @@ def test_from_orig_inverts_to_orig(text):
         j = v.from_orig(s)
         assert j <= i and v.to_orig(j, j + 1)[0] == s
     assert v.from_orig(len(text)) == len(v.norm)
+
+
+def _reference_spans(text):
+    """Naive per-character map: the normalised characters and where each came from."""
+    from rasd.text.normalize import _MAP
+
+    orig = []
+    for i, c in enumerate(text):
+        orig.extend([i] * len(_MAP.get(c, c)))
+    return orig
+
+
+def test_every_span_matches_a_naive_reference_map():
+    # Exhaustive over all spans of random texts mixing removed marks, ligatures and
+    # one-to-one letters: exercises the identity, bisect and per-character paths.
+    import random
+
+    alpha = "ab وَصَلَ ـ ﻻ ٣ ۱ \u200f\u200c أإآ ة ى \u00a0"
+    rnd = random.Random(5)
+    for _ in range(800):
+        text = "".join(rnd.choice(alpha) for _ in range(rnd.randint(0, 25)))
+        v = NormView(text)
+        orig = _reference_spans(text)
+        assert len(orig) == len(v.norm)
+        for s in range(len(v.norm) + 1):
+            for e in range(s, len(v.norm) + 1):
+                if e > s:
+                    want = (orig[s], orig[e - 1] + 1)
+                else:
+                    want = (orig[s], orig[s]) if s < len(orig) else (len(text), len(text))
+                assert v.to_orig(s, e) == want

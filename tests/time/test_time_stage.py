@@ -42,20 +42,3 @@ def test_published_with_a_time_part_and_the_anchor_in_scratch():
     assert doc.times[0].value == "2015-07-20"
     assert doc.scratch["time_anchor"] == "2015-07-21"
     assert "time_anchor" not in doc.meta  # only reported when it differs from published
-
-
-def test_fast_view_matches_the_shared_norm_view():
-    import random
-
-    from rasd.text.normalize import NormView
-    from rasd.time.view import FastView
-
-    alpha = "ab وَصَلَ ـ ﻻ ٣ ۱ \u200f\u200c أإآ ة ى \u00a0"
-    rnd = random.Random(5)
-    for _ in range(800):
-        text = "".join(rnd.choice(alpha) for _ in range(rnd.randint(0, 25)))
-        fast, ref = FastView(text), NormView(text)
-        assert fast.norm == ref.norm
-        for s in range(len(fast.norm) + 1):
-            for e in range(s, len(fast.norm) + 1):
-                assert fast.to_orig(s, e) == ref.to_orig(s, e)

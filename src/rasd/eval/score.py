@@ -21,12 +21,13 @@ up to two detachable proclitics و ف ب ل ك) and ends at one. Then, per stage
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
+
+from rasd.geo.resolve import haversine
 
 _LETTER = re.compile(r"\w", re.UNICODE)
 PROCLITICS = "وفبكل"
@@ -85,15 +86,6 @@ def fold(s: str | None) -> str:
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    r = 6371.0
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * r * math.asin(min(1.0, math.sqrt(a)))
 
 
 @dataclass
@@ -291,7 +283,7 @@ def score_doc(gold: dict[str, Any], system: dict[str, Any], acc: _Acc) -> dict[s
                 if g_geo.get("country") is not None:
                     acc.geo_country.add(s_geo.get("country") == g_geo.get("country"))
                 if g_geo.get("lat") is not None:
-                    d = haversine_km(g_geo["lat"], g_geo["lon"], s_geo["lat"], s_geo["lon"])
+                    d = haversine(g_geo["lat"], g_geo["lon"], s_geo["lat"], s_geo["lon"])
                     acc.geo_161.add(d <= 161)
 
     # -- times ---------------------------------------------------------------------
@@ -299,7 +291,7 @@ def score_doc(gold: dict[str, Any], system: dict[str, Any], acc: _Acc) -> dict[s
     used: set[int] = set()
     g_occ_all: list[tuple[int, int]] = []
     for gt in gold.get("times") or []:
-        occ = occurrences(text, gt["text"]) or _raw_occ(text, gt["text"])
+        occ = occurrences(text, gt["text"]) or raw_occurrences(text, gt["text"])
         g_occ_all.extend(occ)
         # Prefer a system time not matched yet; one system expression may cover two gold
         # ones ("اليوم (الاثنين)" for gold "اليوم" and "الاثنين").
@@ -331,7 +323,7 @@ def score_doc(gold: dict[str, Any], system: dict[str, Any], acc: _Acc) -> dict[s
     qused: set[int] = set()
     for gq in gold.get("quotes") or []:
         begins = gq.get("begins") or ""
-        occ = _raw_occ(text, begins)
+        occ = raw_occurrences(text, begins)
         first_word = begins.split()[0] if begins.split() else begins
         hit = None
         for i, sq in enumerate(sys_q):
@@ -357,7 +349,7 @@ def score_doc(gold: dict[str, Any], system: dict[str, Any], acc: _Acc) -> dict[s
     sys_ev = system.get("events") or []
     gold_ev = gold.get("events") or []
     g_types = [set(g["type"]) if isinstance(g["type"], list) else {g["type"]} for g in gold_ev]
-    g_occ = [_raw_occ(text, g.get("trigger") or "") for g in gold_ev]
+    g_occ = [raw_occurrences(text, g.get("trigger") or "") for g in gold_ev]
     g_sent = [{_sent_of(sents, o[0]) for o in occ} for occ in g_occ]
     matched_sys: dict[int, int] = {}
     matched_gold: set[int] = set()
@@ -414,7 +406,8 @@ def _score_args(gv: dict[str, Any], sv: dict[str, Any], gx: _GoldIndex, acc: _Ac
         acc.ev_args[k].add(sv.get(k) == gv.get(k))
 
 
-def _raw_occ(text: str, s: str) -> list[tuple[int, int]]:
+def raw_occurrences(text: str, s: str) -> list[tuple[int, int]]:
+    """Every occurrence of ``s`` in ``text``, word boundaries or not."""
     out = []
     if not s:
         return out

@@ -121,11 +121,11 @@ class GeoStage:
         doc = self._locate(doc)
         # Places the gazetteer has no English name for (and LOC entities this stage added
         # after linking) get the KB's name or a transliteration, like every other entity.
+        from rasd.kb import lookup
+        from rasd.kb.translit import transliterate_name
+
         for ent in doc.entities:
             if ent.type == "LOC" and not ent.name_en and ent.name:
-                from rasd.kb import lookup
-                from rasd.kb.translit import transliterate_name
-
                 hits = lookup(ent.name, doc.published)
                 en = hits[0].name_en if hits else transliterate_name(ent.name)
                 if en:

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from collections.abc import Iterable
 from typing import Any
 
 from rasd.errors import ModelError
@@ -61,6 +62,28 @@ class KBEntry:
     @property
     def is_office(self) -> bool:
         return self.type == "OFFICE"
+
+
+def surface_forms(firsts: Iterable[str]) -> set[str]:
+    """Every word one of whose clitic readings (:func:`rasd.kb.link.first_word_forms`) is in ``firsts``.
+
+    The readings strip a leading و/ف, then ب/ك/ل, and read لل as ل + ال; so the words are
+    these prefixes put back in front (a superset: the readings are still checked).
+    """
+    out: set[str] = set()
+    for f in firsts:
+        out.add(f)
+        for c in "وفبكل":
+            out.add(c + f)
+        for c in "بكل":
+            out.add("و" + c + f)
+            out.add("ف" + c + f)
+        if f.startswith("ال"):
+            out.add("لل" + f[2:])
+            out.add("ولل" + f[2:])
+            out.add("فلل" + f[2:])
+    return out
+
 
 
 @dataclass
@@ -103,18 +126,7 @@ class KBIndex:
         # Every surface word one of whose readings (key_variants: the word, less a leading
         # و/ف and/or ب/ك/ل, لل read as ل+ال) begins an alias: words not in this set are
         # skipped by the scan with one set lookup.
-        starts: set[str] = set(self.first_words)
-        for f in self.first_words:
-            for c in "وفبكل":
-                starts.add(c + f)
-            for c in "بكل":
-                starts.add("و" + c + f)
-                starts.add("ف" + c + f)
-            if f.startswith("ال"):
-                starts.add("لل" + f[2:])
-                starts.add("ولل" + f[2:])
-                starts.add("فلل" + f[2:])
-        self.start_words = starts
+        self.start_words = surface_forms(self.first_words)
         # Per-process caches (word form -> alias-starting readings; name -> hits).
         self._start_forms: dict[str, tuple[tuple[int, str], ...]] = {}
         self._hits: dict[str, list[AliasHit]] = {}

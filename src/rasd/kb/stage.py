@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rasd.doc import Doc, Entity, Span
-from rasd.kb.index import FOCUS, STRONG, KBIndex, alias_key, load_index
+from rasd.kb.index import FOCUS, STRONG, KBIndex, alias_key, load_index, surface_forms
 from rasd.kb.link import Candidate, Context, Word, doc_words, first_word_forms, orig_skip, scan
 from rasd.text.normalize import normalize
 
@@ -571,7 +571,7 @@ class EntityStage:
             f = k.split(" ", 1)[0]
             firsts[f] = max(firsts.get(f, 0), k.count(" ") + 1)
         # Every surface form one of whose readings is a first word: one set test per word.
-        surface = _surface_forms(firsts)
+        surface = surface_forms(firsts)
         added: list[Mention] = []
         n = len(words)
         for i in range(n):
@@ -643,7 +643,7 @@ class EntityStage:
         heads.sort()
         added = []
         wanted = {"ال" + h for _s, h, _c in heads}
-        surface = _surface_forms(wanted)
+        surface = surface_forms(wanted)
         for w in words:
             nm = w.norm
             if len(nm) < 4 or nm not in surface:
@@ -765,27 +765,6 @@ def _strip_honorifics(text: str, start: int, end: int) -> int:
         if rest <= 1 or nxt >= end:
             return start
         start = nxt
-
-
-def _surface_forms(firsts) -> set[str]:
-    """Every word one of whose clitic readings (:func:`first_word_forms`) is in ``firsts``.
-
-    The readings strip a leading و/ف, then ب/ك/ل, and read لل as ل + ال; so the words are
-    these prefixes put back in front (a superset: the readings are still checked).
-    """
-    out: set[str] = set()
-    for f in firsts:
-        out.add(f)
-        for c in "وفبكل":
-            out.add(c + f)
-        for c in "بكل":
-            out.add("و" + c + f)
-            out.add("ف" + c + f)
-        if f.startswith("ال"):
-            out.add("لل" + f[2:])
-            out.add("ولل" + f[2:])
-            out.add("فلل" + f[2:])
-    return out
 
 
 def _inner_names(m: Mention, spans: list[tuple[int, int]]) -> int:

@@ -18,8 +18,9 @@ What is normalised (each a separate, documented choice):
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 _BASE: dict[str, str] = {}
 for _c in "أإآٱٲٳ":
@@ -57,11 +58,9 @@ for _cp in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFEFF)):
 _TABLE = str.maketrans(_MAP)
 # Characters whose normalised form is not exactly one character (deleted or expanded).
 _NOT_ONE = "".join(sorted(c for c, r in _MAP.items() if len(r) != 1))
-import re as _re  # noqa: E402
-
-_NOT_ONE_RE = _re.compile("[" + _re.escape(_NOT_ONE) + "]")
-_DELETED_RE = _re.compile("[" + _re.escape("".join(sorted(c for c, r in _MAP.items() if r == ""))) + "]")
-_EXPANDED_RE = _re.compile("[" + _re.escape("".join(sorted(c for c, r in _MAP.items() if len(r) > 1))) + "]")
+_NOT_ONE_RE = re.compile("[" + re.escape(_NOT_ONE) + "]")
+_DELETED_RE = re.compile("[" + re.escape("".join(sorted(c for c, r in _MAP.items() if r == ""))) + "]")
+_EXPANDED_RE = re.compile("[" + re.escape("".join(sorted(c for c, r in _MAP.items() if len(r) > 1))) + "]")
 
 
 def normalize(s: str) -> str:
@@ -135,8 +134,6 @@ class NormView:
 
     def from_orig(self, offset: int) -> int:
         """The first normalised position at or after original ``offset``."""
-        from bisect import bisect_left
-
         if self._shift is not None:
             # Number of removed characters strictly before ``offset``.
             lo, hi = 0, len(self._shift)
@@ -155,4 +152,4 @@ class NormView:
         return len(self.norm)
 
 
-__all__ = ["NormView", "normalize", "is_arabic_letter", "bisect_right"]
+__all__ = ["NormView", "normalize", "is_arabic_letter"]

@@ -182,12 +182,3 @@ def tokenize(text: str, sentences: list[tuple[int, int]] | None = None) -> list[
             n = _norm(w)
         append(Token(s, e, w, n, False, si))
     return tokens
-
-
-def _assign_sentences(tokens: list[Token], sentences: list[tuple[int, int]]) -> None:
-    si = 0
-    last = len(sentences) - 1
-    for t in tokens:
-        while si < last and t.start >= sentences[si][1]:
-            si += 1
-        t.sentence = si

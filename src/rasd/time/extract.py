@@ -2,7 +2,7 @@
 
 The text is normalised as :func:`rasd.text.normalize.normalize` does (so Arabic-Indic
 digits are ASCII, hamza forms folded, diacritics and tatweel gone; offsets map back through
-:class:`rasd.time.view.FastView`) and cut into tokens
+:class:`rasd.text.normalize.NormView`) and cut into tokens
 (letters, digit runs, single other characters; ``العام2023`` gives two tokens). At each
 token that can start an expression the patterns below are tried and the longest match
 wins; a match is a token span plus a :class:`Sem`, the meaning before resolution
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rasd.time import lexicon as L
-from rasd.time.view import FastView
+from rasd.text.normalize import NormView
 
 _TOKEN_RE = re.compile(r"[0-9]+|[^\W\d_]+|\S")
 _SENT_END = frozenset(".؟?!؛\n")
@@ -1053,7 +1053,7 @@ def _link_weekday_lists(ms: list[Match], t: Tokens) -> None:
             a.list_next = b
 
 
-def find(text: str) -> tuple[FastView, list[Match]]:
+def find(text: str) -> tuple[NormView, list[Match]]:
     """Normalise ``text`` and return its view and the matches found in it."""
-    view = FastView(text)
+    view = NormView(text)
     return view, Matcher(view.norm).run()

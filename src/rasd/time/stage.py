@@ -7,8 +7,7 @@ from typing import Any
 from rasd.doc import Doc, Time
 from rasd.time.extract import Match, Matcher
 from rasd.time.resolve import Resolver, find_anchor, fmt_day, parse_date
-from rasd.text.normalize import normalize
-from rasd.time.view import FastView
+from rasd.text.normalize import NormView, normalize
 
 # Kinds whose resolution depends on the tense of the clause (bare weekday, month, feast).
 _TENSE_KINDS = ("weekday", "date", "holiday")
@@ -23,7 +22,7 @@ def extract_times(text: str, published: str | None = None) -> tuple[list[Time], 
     """
     if not text:
         return [], {"anchor": published, "anchor_from": "published"}
-    view = FastView(text)
+    view = NormView(text)
     matcher = Matcher(view.norm)
     matches = matcher.run()
     for m in matches:
@@ -51,7 +50,7 @@ def extract_times(text: str, published: str | None = None) -> tuple[list[Time], 
     return times, report
 
 
-def _time(view: FastView, m: Match, value: str | None, prec: str | None,
+def _time(view: NormView, m: Match, value: str | None, prec: str | None,
           extra: dict[str, Any]) -> Time:
     s, e = view.to_orig(m.start, m.end)
     text = view.text
