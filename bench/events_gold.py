@@ -23,7 +23,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "src"))
+# EVENTS_BENCH_SRC: score another copy of the package (e.g. one with an older events stage).
+sys.path.insert(0, __import__("os").environ.get("EVENTS_BENCH_SRC") or str(REPO / "src"))
 
 from rasd.doc import Doc, Entity, Geo, Span, Time  # noqa: E402
 from rasd.text.stage import TextStage  # noqa: E402
@@ -124,7 +125,7 @@ def confusion(pairs: list[tuple[dict, dict]]) -> dict[str, Counter]:
     return table
 
 
-def casualty_counts(pairs: list[tuple[dict, dict]]) -> dict[str, str]:
+def casualty_counts(pairs: list[tuple[dict, dict]], show: bool = False) -> dict[str, str]:
     """Exact dead/injured counts on gold events (main or background) that give one, with
     the system event on the same trigger or sentence; and the cumulative flag."""
     from rasd.text.sentences import split_sentences
@@ -148,14 +149,19 @@ def casualty_counts(pairs: list[tuple[dict, dict]]) -> dict[str, str]:
                 if gv.get(k) is None:
                     continue
                 out[k][1] += 1
-                out[k][0] += bool(cand) and any(sv.get(k) == gv[k] for sv in cand)
+                ok = bool(cand) and any(sv.get(k) == gv[k] for sv in cand)
+                out[k][0] += ok
+                if show and not ok:
+                    print(f"  {k} [{gold['id']}] {gv.get('trigger')}: gold {gv[k]} sys {[sv.get(k) for sv in cand]}")
     return {k: f"{a}/{b}" for k, (a, b) in out.items()}
 
 
-def arg_errors(pairs: list[tuple[dict, dict]], roles=("place", "time", "source", "target")) -> list[str]:
+def arg_errors(pairs: list[tuple[dict, dict]], roles=("place", "time", "source", "target"),
+               everything: bool = False) -> list[str]:
     """Each wrong argument on matched main events (same matching as the scorer), with the
     gold value, the system value (entity id, its text and the gold entity it maps to) and
-    the trigger's sentence — a development diagnostic."""
+    the trigger's sentence — a development diagnostic. ``everything``: one line per
+    matched main event instead (type, place/time gold vs system, ok or not)."""
     from rasd.eval.score import _GoldIndex, _overlap, raw_occurrences, _sent_of, _sentences
 
     out = []
@@ -196,6 +202,14 @@ def arg_errors(pairs: list[tuple[dict, dict]], roles=("place", "time", "source",
         for si, gi in msys.items():
             gv, sv = gold_ev[gi], sysd["events"][si]
             if not gv.get("main"):
+                continue
+            if everything:
+                st = (sv.get("time") or {}).get("value")
+                out.append(f"[{gold['id']}] {sv['type']:9s} {sv['trigger']['text']:12s} "
+                           f"place {'ok ' if gx.same(sv.get('place'), gv.get('place')) else 'BAD'} "
+                           f"gold={gv.get('place')} sys={show(sv.get('place'))} ({sv.get('place_from')}) | "
+                           f"time {'ok ' if st == gv.get('time') else 'BAD'} gold={gv.get('time')} "
+                           f"sys={st} ({sv.get('time_from')})")
                 continue
             si_ = _sent_of(sents, sv["trigger"]["start"])
             sent = text[sents[si_][0]:sents[si_][1]] if si_ is not None else ""
@@ -260,6 +274,7 @@ def main() -> int:
     ap.add_argument("--option", "-o", action="append", default=[], help="stage option k=v")
     ap.add_argument("--gold", default=str(SHARED / "gold-dev"))
     ap.add_argument("--args", action="store_true", help="list wrong arguments on matched main events")
+    ap.add_argument("--args-all", action="store_true", help="place/time of every matched main event")
     a = ap.parse_args()
     gdir = Path(a.gold)
     if not gdir.exists():
@@ -300,7 +315,7 @@ def main() -> int:
     print("\nper-type confusion over main gold events (gold -> system on same trigger/sentence):")
     for k, c in sorted(confusion(pairs).items()):
         print(f"  {k:28s} " + ", ".join(f"{t}:{n}" for t, n in c.most_common()))
-    print("casualty counts exactly right (gold events with a count):", casualty_counts(pairs))
+    print("casualty counts exactly right (gold events with a count):", casualty_counts(pairs, show=a.args))
     n_sys = sum(len(s["events"]) for _, s in pairs)
     print(f"\nsystem events {n_sys}, quotes {sum(len(s['quotes']) for _, s in pairs)}; "
           f"events stage {t_ev:.2f}s for {len(pairs)} docs (total {time.perf_counter() - t0:.1f}s)")
@@ -309,6 +324,9 @@ def main() -> int:
         print("\n".join(arg_errors(pairs)))
         print("\nwrong speakers on matched quotes:")
         print("\n".join(speaker_errors(pairs)))
+    if a.args_all:
+        print("\nplace/time of every matched main event:")
+        print("\n".join(arg_errors(pairs, everything=True)))
     if a.verbose:
         for d in rep.get("details", []):
             print(json.dumps(d, ensure_ascii=False))

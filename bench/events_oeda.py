@@ -10,7 +10,10 @@ With ``--cv`` the classifier (scripts/train_events_clf.py) is trained in 5 folds
 other sentences and applied to the held-out fold, so no sentence is scored by a model
 that saw it (the shipped model is trained on all of them and would be optimistic here).
 
-Run: ``.venv/bin/python bench/events_oeda.py [--cv] [--pipeline] [--actual] [--option k=v] [--errors]``
+``--speed`` times the shipped classifier alone (features + both types' scores, lexicon
+hits computed beforehand) per sentence.
+
+Run: ``.venv/bin/python bench/events_oeda.py [--cv] [--pipeline] [--actual] [--option k=v] [--errors] [--speed]``
 """
 
 from __future__ import annotations
@@ -62,6 +65,36 @@ def evaluate(kind: str, rows: list[dict], detect, errors: bool = False) -> dict:
             "recall": round(rc, 3), "f1": round(f, 3), "difficult_no_false_alarms": f"{dn_fa}/{dn}"}
 
 
+def speed(rounds: int = 3) -> int:
+    """Milliseconds per sentence for :meth:`Classifier.predict` (with lexicon features)."""
+    from rasd.doc import Doc
+    from rasd.events.classify import lex_features, load_classifier
+    from rasd.events.detect import find_hits
+    from rasd.events.lexicon import load_lexicon
+    from rasd.text.stage import TextStage
+
+    clf = load_classifier()
+    if clf is None:
+        print("no shipped classifier", file=sys.stderr)
+        return 1
+    texts = [r["text"] for k in ("ASSAULT", "PROTEST") for r in load(k)]
+    lex = load_lexicon(False)
+    prepared = []
+    for t in texts:
+        doc = TextStage()(Doc(text=t))
+        prepared.append((t, lex_features(find_hits(doc, lex), len(t))))
+    best = float("inf")
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        for t, lf in prepared:
+            clf.predict(t, lf)
+        best = min(best, time.perf_counter() - t0)
+    chars = sum(len(t) for t in texts) / len(texts)
+    print(f"classifier: {1000 * best / len(texts):.3f} ms per sentence "
+          f"({len(texts)} sentences, {chars:.0f} chars on average, best of {rounds})")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--option", "-o", action="append", default=[])
@@ -70,10 +103,13 @@ def main() -> int:
     ap.add_argument("--pipeline", action="store_true", help="run ner/entities/geo/time first")
     ap.add_argument("--actual", action="store_true",
                     help="count only actual events (status completed/ongoing), as OEDA 'yes' means")
+    ap.add_argument("--speed", action="store_true", help="time the classifier per sentence")
     a = ap.parse_args()
     if not GSR.exists():
         print(f"needs {GSR}", file=sys.stderr)
         return 6
+    if a.speed:
+        return speed()
     from rasd.doc import Doc
     from rasd.events import classify
     from rasd.events.stage import EventStage

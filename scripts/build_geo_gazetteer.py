@@ -121,6 +121,18 @@ REGIONS = [
      ["أمريكا الجنوبية", "أميركا الجنوبية"]),
     ("north_america", "North America", 45.0, -100.0,
      ["أمريكا الشمالية", "أميركا الشمالية"]),
+    ("central_america", "Central America", 13.0, -86.0,
+     ["أمريكا الوسطى", "أميركا الوسطى"]),
+    ("caribbean", "Caribbean", 15.0, -75.0,
+     ["الكاريبي", "البحر الكاريبي", "منطقة الكاريبي", "جزر الكاريبي", "الكاريبى"]),
+    ("scandinavia", "Scandinavia", 62.0, 15.0, ["إسكندنافيا", "اسكندنافيا", "الدول الإسكندنافية"]),
+    ("oceania", "Oceania", -25.0, 140.0, ["أوقيانوسيا"]),
+    ("pacific", "Pacific Ocean", 0.0, -160.0, ["المحيط الهادئ", "المحيط الهادي"]),
+    ("atlantic", "Atlantic Ocean", 15.0, -40.0, ["المحيط الأطلسي", "المحيط الأطلنطي"]),
+    ("indian_ocean", "Indian Ocean", -20.0, 80.0, ["المحيط الهندي"]),
+    ("arabian_sea", "Arabian Sea", 16.0, 64.0, ["بحر العرب"]),
+    ("caspian", "Caspian Sea", 41.5, 50.5, ["بحر قزوين"]),
+    ("black_sea", "Black Sea", 43.4, 34.0, ["البحر الأسود"]),
     ("kurdistan", "Kurdistan", 37.0, 43.5, ["كردستان"]),
     ("darfur", "Darfur", 13.5, 24.0, ["دارفور", "إقليم دارفور"]),
     ("kordofan", "Kordofan", 12.5, 29.5, ["كردفان", "إقليم كردفان"]),
@@ -203,6 +215,13 @@ COUNTRY_ALIASES = {
     "TR": ["تركيا"],
     "IR": ["إيران"],
     "RU": ["روسيا", "روسيا الاتحادية"],
+    "BY": ["روسيا البيضاء", "بيلاروسيا"],
+    # Common news spellings the sources lack (checked against none of the gold texts).
+    "HU": ["المجر", "هنغاريا"], "DK": ["الدنمارك", "الدانمارك"],
+    "MV": ["المالديف", "جزر المالديف"], "GM": ["غامبيا", "جامبيا"],
+    "NZ": ["نيوزيلندا", "نيوزيلاندا"], "UY": ["الأوروغواي", "أوروغواي"],
+    "DO": ["الدومينيكان", "جمهورية الدومينيكان"], "BD": ["بنغلاديش", "بنجلاديش"],
+    "MM": ["ميانمار", "بورما"],
     "CN": ["الصين"],
     "EG": ["مصر", "جمهورية مصر العربية"],
     "IQ": ["العراق"],
@@ -232,6 +251,10 @@ COUNTRY_ALIASES = {
 #: Administrative areas often named in Arab-world news whose Arabic names the sources lack.
 #: (country, GeoNames admin1 English name) → Arabic names.
 ADMIN1_ALIASES = {
+    ("GB", "England"): ["إنجلترا", "انجلترا", "إنكلترا"],
+    ("GB", "Scotland"): ["اسكتلندا", "إسكتلندا"],
+    ("RU", "Chechnya"): ["الشيشان", "جمهورية الشيشان"],
+    ("UA", "Crimea"): ["القرم", "شبه جزيرة القرم"],
     ("EG", "North Sinai"): ["شمال سيناء", "محافظة شمال سيناء"],
     ("EG", "South Sinai"): ["جنوب سيناء", "محافظة جنوب سيناء"],
     ("EG", "Red Sea"): ["محافظة البحر الأحمر"],
@@ -315,6 +338,9 @@ ADMIN1_ALIASES = {
     ("TN", "Sidi Bouzid"): ["سيدي بوزيد", "ولاية سيدي بوزيد"],
 }
 
+#: Kingdoms Arabic news calls just "المملكة" (the one the document is about).
+KINGDOMS = ("SA", "JO", "MA", "BH")
+
 #: Nationality forms the ArWikiCats table lacks (broken plurals, other spellings).
 NAT_EXTRA = {
     "US": ["أمريكان", "أميركان"], "GB": ["إنجليز", "إنكليز", "إنجليزي", "إنكليزي"],
@@ -377,7 +403,7 @@ COMMON_WORD_NAMES = {
     "القصور": "drop", "نورمان": "drop", "كنز": "drop", "رون": "drop", "بحركه": "drop",
     "ميدان": "drop", "الاتحاد": "drop", "ربك": "drop", "شان": "drop", "الحرمين": "drop", "العصابه": "weak", "قبلي": "weak",
     "الطور": "weak", "بيان": "drop", "امن": "drop", "ردا": "drop",
-    "ميادين": "weak", "المالح": "weak", "المنطقة الشرقية": "focus",
+    "ميادين": "weak", "المالح": "weak", "المنطقة الشرقية": "focus", "المملكة": "focus",
     "المنطقة الغربية": "focus", "المنطقة الوسطى": "focus", "المنطقة الشمالية": "focus", "الفاتح": "weak", "غالي": "weak", "تشو": "drop",
     "خاين": "drop", "تشين": "drop", "كيب": "drop", "مولي": "drop", "خفي": "drop",
     "مركزي": "drop", "بيتش": "drop", "موس": "drop", "ليمون": "weak", "صهيون": "weak",
@@ -423,6 +449,124 @@ _ADM_SUFFIX = re.compile(
     r"\b(governorate|province|region|state|district|prefecture|department|municipality|"
     r"county|division|wilayah|wilaya|emirate|oblast|muhafazat|mintaqat|muhafazah|"
     r"ostan e|regional state|capital district|special region|territory)\b")
+
+
+#: A dr5hn town this close to a GeoNames town of the same consonants is that town.
+TRANSLIT_SAME_KM = 10.0
+
+# Consonant classes shared by Arabic letters and their romanisations (BGN/PCGN, French,
+# Egyptian g): vowels, و/ي/ع/hamza and the article are ignored on both sides.
+_AR_CONS = {"ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "h", "خ": "k", "د": "d", "ذ": "d",
+            "ر": "r", "ز": "z", "س": "s", "ش": "s", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+            "غ": "g", "ف": "f", "ق": "k", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h"}
+_EN_ARTICLES = frozenset("al el ad ar as ash at az an ath adh ed es er et en ez".split())
+_EN_DIGRAPHS = (("kh", "k"), ("sh", "s"), ("th", "t"), ("dh", "d"), ("gh", "g"), ("ch", "s"),
+                ("dj", "j"), ("q", "k"), ("g", "j"), ("c", "k"), ("x", "ks"), ("p", "b"),
+                ("v", "f"))
+
+
+def _ar_skeleton(k: str) -> str:
+    out = []
+    for w in k.split(" "):
+        if w.startswith("ال") and len(w) > 3:
+            w = w[2:]
+        s = "".join(_AR_CONS.get(c, "") for c in w)
+        if w.endswith("ه"):
+            s = s[:-1]  # ة/ه at the end is the romanised -ah / -a
+        out.append(s)
+    return re.sub(r"(.)\1+", r"\1", "".join(out))
+
+
+def _en_skeleton(name: str) -> str:
+    out = []
+    for w in re.sub(r"[’‘'`ʿʾ-]", " ", _en_simple_keep(name)).split():
+        if w in _EN_ARTICLES:
+            continue
+        for a, b in _EN_DIGRAPHS:
+            w = w.replace(a, b)
+        w = re.sub(r"h$", "", w)
+        out.append(re.sub(r"[aeiouyw]", "", w))
+    return re.sub(r"(.)\1+", r"\1", "".join(out))
+
+
+def _en_simple_keep(s: str) -> str:
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", s)
+    return "".join(c for c in s if not unicodedata.combining(c)).lower()
+
+
+_BGN_MARKS = frozenset("āīūḩşţḑẓ‘’á")
+_BGN_CONS = {"th": "ث", "kh": "خ", "dh": "ذ", "sh": "ش", "gh": "غ", "b": "ب", "t": "ت", "j": "ج",
+             "ḩ": "ح", "h": "ه", "d": "د", "r": "ر", "z": "ز", "s": "س", "ş": "ص", "ḑ": "ض",
+             "ţ": "ط", "ẓ": "ظ", "f": "ف", "q": "ق", "k": "ك", "l": "ل", "m": "م", "n": "ن",
+             "w": "و", "y": "ي", "‘": "ع"}
+_BGN_ARTICLES = frozenset("al ad ar as ash at az an ath adh aş aţ aḑ aẓ".split())
+
+
+def _bgn_word(w: str) -> str | None:
+    out = ""
+    i, n = 0, len(w)
+    while i < n:
+        c, two = w[i], w[i:i + 2]
+        if two in ("th", "kh", "dh", "sh", "gh"):
+            if not out.endswith(_BGN_CONS[two]):
+                out += _BGN_CONS[two]
+            i += 2
+            continue
+        if c in "aiueo":
+            if i == 0:
+                out += "ا"
+            elif two in ("ay", "aw") and (i + 2 >= n or w[i + 2] not in "aiuāīū"):
+                out += "ي" if two == "ay" else "و"
+                i += 2
+                continue
+            elif w[i:] in ("ah", "a") and c == "a":
+                out += "ة"  # final -ah / -a: taa marbuta
+                break
+            i += 1
+            continue
+        if c in "āīūá":
+            out += {"ā": "ا", "ī": "ي", "ū": "و", "á": "ى"}[c]
+        elif c == "’":
+            out += "ء" if i == n - 1 else "ئ"
+        elif c in _BGN_CONS:
+            if not out.endswith(_BGN_CONS[c]):
+                out += _BGN_CONS[c]  # a doubled consonant is written once (shadda)
+        else:
+            return None
+        i += 1
+    return out
+
+
+def _from_bgn(name: str) -> str | None:
+    """The Arabic spelling of a GeoNames name in BGN/PCGN romanisation (Ad Dawādimī →
+    الدوادمي), or ``None`` when the name is not written that way (no macron, dotted or
+    ‘ letter) or has letters outside it. Short vowels are not written; -ah is ة."""
+    if not any(c in _BGN_MARKS for c in name):
+        return None
+    ws = name.lower().replace("-", " ").split()
+    out: list[str] = []
+    art = False
+    for k, w in enumerate(ws):
+        if w in _BGN_ARTICLES:
+            art = True
+            continue
+        g = _bgn_word(w)
+        if not g:
+            return None
+        if k < len(ws) - 1 and not art and w.endswith("at") and g.endswith("ت"):
+            g = g[:-1] + "ة"  # construct state: Qal‘at Bīshah → قلعة بيشة
+        out.append(("ال" if art else "") + g)
+        art = False
+    res = " ".join(out)
+    return res if len(res.replace(" ", "")) >= 3 else None
+
+
+def _skeletons_agree(arabic_key: str, romanised: str) -> bool:
+    """Whether an Arabic name and a romanised name have the same consonants (at least 3)."""
+    a = _ar_skeleton(arabic_key)
+    return len(a) >= 3 and a == _en_skeleton(romanised)
 
 
 def _adm_core(name: str) -> str:
@@ -516,6 +660,9 @@ def build(shared: Path) -> dict[str, bytes]:
     for iso, al in COUNTRY_ALIASES.items():
         for a in al:
             add_name(a, f"C{iso}", "hand")
+    # "المملكة" alone is the kingdom the document is about (flag focus: never on its own).
+    for iso in KINGDOMS:
+        add_name("المملكة", f"C{iso}", "hand")
 
     # ---- admin1 / admin2 --------------------------------------------------------------
     adm1: dict[str, dict] = {}
@@ -700,13 +847,26 @@ def build(shared: Path) -> dict[str, bytes]:
         confirmed = any(
             (lab := labels.get(x)) is not None and name_key(lab) in (k, "ال" + k, k[2:])
             for x in {en, bare_en, "al " + bare_en, en.replace(" ", "")})
-        if not confirmed:
+        # In Arabic-speaking countries, an Arabic name whose consonants are those of the
+        # romanised name (Al Khafjī / الخفجي) is confirmed by that romanisation: a machine
+        # translation into a word (Dire → رهيب) has other consonants.
+        translit = not confirmed and cc in ARABIC - _NON_ARABIC_NAMES and \
+            _skeletons_agree(k, r["name_en"])
+        if not confirmed and not translit:
             continue
         lat, lon = float(r["latitude"]), float(r["longitude"])
         # Already known nearby under that name: nothing to add.
         if any(_km(places[p]["lat"], places[p]["lon"], lat, lon) < 15
                for p in names.get(k, {}) if places[p]["cc"] == cc):
             continue
+        if translit:
+            # The same town in GeoNames (with its population) takes the name; else a new place.
+            near = min(by_adm1_all(cities, cc), key=lambda c: _km(c["lat"], c["lon"], lat, lon),
+                       default=None)
+            if near is not None and _km(near["lat"], near["lon"], lat, lon) < TRANSLIT_SAME_KM \
+                    and _skeletons_agree(k, near["name"]):
+                add_name(r["name_ar"], f"G{near['gid']}", "dr5hn:translit")
+                continue
         key = f"D{r['id']}"
         # Its admin1: that of the nearest GeoNames city of the country.
         near = min(by_adm1_all(cities, cc), key=lambda c: _km(c["lat"], c["lon"], lat, lon),
@@ -716,7 +876,18 @@ def build(shared: Path) -> dict[str, bytes]:
                        "lat": round(lat, 5), "lon": round(lon, 5), "pop": 0,
                        "en": r["name_en"], "fc": "PPL"}
         odbl.add(key)
-        add_name(r["name_ar"], key, "dr5hn")
+        add_name(r["name_ar"], key, "dr5hn:translit" if translit else "dr5hn")
+
+    # ---- towns of Arabic-speaking countries still without an Arabic name ---------------
+    # GeoNames writes them in BGN/PCGN romanisation, which spells out the long vowels and
+    # the emphatic letters (Ad Dawādimī, Qal‘at Bīshah): read back into Arabic. (Checked on
+    # the towns that do have Arabic names: 400 of 411 come out as one of them.)
+    named = {p for d in names.values() for p in d}
+    for c in cities.values():
+        key = f"G{c['gid']}"
+        if c["cc"] in ARABIC - _NON_ARABIC_NAMES and key not in named and \
+                (ar := _from_bgn(c["name"])):
+            add_name(ar, key, "bgn")
 
     # ---- regions --------------------------------------------------------------------
     for rk, en, lat, lon, al in REGIONS:
@@ -756,11 +927,20 @@ def build(shared: Path) -> dict[str, bytes]:
             flag = "weak"  # also a common person name (ليون، بخاري)
         if " " in k and not good and _junk_multiword(k, freqs):
             continue
+        if flag == "strong" and all(d[p] <= _ROMANISED for p in cands) and (
+                all(person.get(w[2:] if w.startswith("ال") and len(w) > 4 else w, 0) >= 8
+                    for w in k.split(" ") if w not in ("ابو", "ام", "بن", "بنت"))
+                or (max(places[p]["pop"] for p in cands) < 40_000
+                    and max(freqs.get(w, 0) for w in k.split(" ")) >= 200)):
+            # Known only from a romanisation: a name made of person names (أبو شعيب), or a
+            # small town whose name is also a word (المحجر "quarantine", مصيف "resort"),
+            # needs a cue or a coordinated place.
+            flag = "weak"
         top = max(_prominence(places[p]) for p in cands)
         home = any(places[p]["cc"] in FOCUS for p in cands)
         if (flag == "strong" and " " not in k and k not in _common_names()
                 and not any(places[p]["cc"] in ARABIC or places[p]["level"] == "region"
-                            for p in cands)
+                            or "hand" in d[p] for p in cands)
                 and ((home and not good and freqs.get(k, 0) >= 290 and top < 6.05)
                      or (not home and freqs.get(k, 0) >= 290 and top < 5.65)
                      or (not home and not good and top < 5.5))):
@@ -848,6 +1028,11 @@ def _prominence(p: dict) -> float:
 
 
 GOOD_SOURCES = frozenset({"hand", "cldr", "arwikicats", "dr5hn"})
+#: Names read back from a romanisation (not curated: common words need context).
+_ROMANISED = frozenset({"dr5hn:translit", "bgn"})
+#: Arabic-speaking countries whose town names are mostly not Arabic (Somali, Comorian,
+#: Afar): an Arabic spelling from a romanisation there is a guess.
+_NON_ARABIC_NAMES = frozenset({"KM", "SO", "DJ"})
 
 
 def _common_names() -> dict[str, str]:

@@ -352,6 +352,10 @@ def generate(shared: Path) -> tuple[str, str]:
         for code, typ, en_pat, tiers, ar_pat in INSTITUTIONS:
             if tier not in tiers.split():
                 continue
+            if code == "presidency" and mon:
+                # Monarchies have no presidency: in Saudi news "الرئاسة" is short for one of
+                # the "General Presidencies" (of Meteorology, Youth Welfare, ...).
+                continue
             out.append(_row(f"{code}:{iso}", typ, fill(en_pat), fill_ar(ar_pat), "", iso,
                             fill(en_pat)))
         if tier == "F":

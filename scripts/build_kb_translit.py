@@ -9,12 +9,15 @@ in reverse).
 Writes, under src/rasd/kb/data/:
 
 * ``translit_words.tsv.gz`` -- normalised Arabic word → its most frequent English form;
-* ``translit_chars.tsv`` -- a character model: for an Arabic letter in context
-  (previous letter, letter, next letter; backing off to the letter alone) the English
-  letters it is most often written as. Learnt by hard-EM monotone alignment of the pairs.
+* ``translit_chars.tsv.gz`` -- a character model: for an Arabic letter in context
+  (two letters each side; backing off to the letter alone) the English letters it is
+  most often written as. Learnt by hard-EM monotone alignment of the pairs.
+* ``translit_graphones.tsv.gz`` -- a joint-sequence (graphone) 4-gram model over the
+  same alignments (Witten-Bell), read by a beam search (rasd.kb.translit.GraphoneModel);
+  what rasd.kb.translit uses for words not in the dictionary.
 
-10% of the Arabic words (chosen by a hash of the word) are held out of the character
-model's training; ``--eval`` prints its exact-match accuracy and character error rate on
+10% of the Arabic words (chosen by a hash of the word) are held out of both models'
+training; ``--eval`` prints their exact-match accuracy and character error rate on
 them (the word dictionary ships every word seen at least twice, so it is not evaluated
 on them: it is a lookup table). ``--check`` exits 1 when a built
 file differs from what the sources give (stale).
@@ -43,6 +46,12 @@ DATA = REPO / "src" / "rasd" / "kb" / "data"
 SHARED = Path(os.environ.get("RASD_SHARED", REPO.parent / "shared"))
 WORDS = DATA / "translit_words.tsv.gz"
 CHARS = DATA / "translit_chars.tsv.gz"
+GRAPH = DATA / "translit_graphones.tsv.gz"
+GRAPH_HEADER = ("# Joint-sequence (graphone) 4-gram model of Arabic->English name spelling: "
+                "n-gram of graphones 'arabic:english', interpolated Witten-Bell natural-log "
+                "probability, back-off weight. Built by scripts/build_kb_translit.py from "
+                "google/transliteration ar2en (Apache-2.0) and NETransliteration-COLING2018 "
+                "Wikidata name tokens (CC0).")
 MAXSUB = 3  # longest English substring one Arabic letter may produce
 _AR = re.compile(r"^[\u0621-\u064a]+$")
 
@@ -120,8 +129,31 @@ _SEED = {
 }
 
 
-def train_chars(pairs: list[tuple[str, str, int]], iters: int = 3) -> dict[str, list[str]]:
+def train_chars(pairs: list[tuple[str, str, int]], iters: int = 3, logp=None) -> dict[str, list[str]]:
     """Context → English substrings, most frequent first (hard-EM over the pairs)."""
+    logp = logp or em_letters(pairs, iters)
+    # Context model from the final alignments: the letter with up to two letters of
+    # context each side, backing off to narrower windows (see rasd.kb.translit).
+    ctx: dict[str, Counter] = defaultdict(Counter)
+    for ar, en, w in pairs:
+        al = _align(ar, en, logp)
+        if al is None:
+            continue
+        for i, sub in enumerate(al):
+            for k in context_keys(ar, i):
+                ctx[k][sub] += w
+    model = {}
+    for k, v in ctx.items():
+        tot = sum(v.values())
+        if tot < (2 if len(k) > 3 else 1):
+            continue
+        top = v.most_common(1)[0][0]
+        model[k] = [top, top or "_"]
+    return model
+
+
+def em_letters(pairs: list[tuple[str, str, int]], iters: int = 3):
+    """Hard-EM letter alignment model: ``logp(letter, english)`` after ``iters`` rounds."""
     counts: dict[str, Counter] = defaultdict(Counter)
 
     def seed_logp(c: str, sub: str) -> float:
@@ -150,24 +182,7 @@ def train_chars(pairs: list[tuple[str, str, int]], iters: int = 3) -> dict[str, 
             if not v:
                 return -6.0
             return math.log((v.get(sub, 0) + 0.01) / (totals[c] + 1))
-    # Context model from the final alignments: the letter with up to two letters of
-    # context each side, backing off to narrower windows (see rasd.kb.translit).
-    ctx: dict[str, Counter] = defaultdict(Counter)
-    for ar, en, w in pairs:
-        al = _align(ar, en, logp)
-        if al is None:
-            continue
-        for i, sub in enumerate(al):
-            for k in context_keys(ar, i):
-                ctx[k][sub] += w
-    model = {}
-    for k, v in ctx.items():
-        tot = sum(v.values())
-        if tot < (2 if len(k) > 3 else 1):
-            continue
-        top = v.most_common(1)[0][0]
-        model[k] = [top, top or "_"]
-    return model
+    return logp
 
 
 def context_keys(word: str, i: int) -> list[str]:
@@ -207,6 +222,111 @@ def prune(model: dict[str, list[str]]) -> dict[str, list[str]]:
         if fallback is None or fallback != top:
             kept[k] = model[k]
     return kept
+
+
+# -- joint-sequence (graphone) model -------------------------------------------------------
+def graphone_seqs(pairs: list[tuple[str, str, int]], logp, merge: bool = True) -> list[tuple[list[str], int]]:
+    """Each pair as a graphone sequence ("ar:en" tokens) from its letter alignment.
+
+    With ``merge`` a letter written with nothing joins the unit before it (or the next
+    one at the start of a word), so graphones hold one or two Arabic letters ("وا:wa").
+    """
+    out = []
+    for ar, en, w in pairs:
+        al = _align(ar, en, logp)
+        if al is None:
+            continue
+        units = [[c, sub] for c, sub in zip(ar, al)]
+        if merge:
+            res: list[list[str]] = []
+            for a, e in units:
+                if e == "" and res and len(res[-1][0]) == 1:
+                    res[-1][0] += a
+                else:
+                    res.append([a, e])
+            if len(res) > 1 and res[0][1] == "" and len(res[0][0]) == 1 and len(res[1][0]) == 1:
+                res[1][0] = res[0][0] + res[1][0]
+                res.pop(0)
+            units = res
+        out.append(([f"{a}:{e}" for a, e in units], w))
+    return out
+
+
+def train_ngram(seqs: list[tuple[list[str], int]], order: int = 4, mincount: int = 2,
+                smoothing: str = "wb") -> list[str]:
+    """Interpolated Witten-Bell (``wb``) or Kneser-Ney (``kn``) n-gram model over graphone
+    sequences, as table lines.
+
+    Each line: n-gram (space-separated tokens), log10-free natural log probability
+    (interpolated with the lower orders), back-off weight of the n-gram as a history.
+    N-grams above the unigrams seen fewer than ``mincount`` times (unweighted) are pruned.
+    """
+    cnt = [Counter() for _ in range(order + 1)]
+    raw = [Counter() for _ in range(order + 1)]
+    for seq, w in seqs:
+        s = ["<s>"] + seq + ["</s>"]
+        for i in range(1, len(s)):
+            for k in range(1, order + 1):
+                if i - k + 1 < 0:
+                    break
+                g = tuple(s[i - k + 1:i + 1])
+                cnt[k][g] += w
+                raw[k][g] += 1
+    disc = [0.0] * (order + 1)
+    if smoothing == "kn":
+        # Lower orders count distinct left contexts (continuation counts), except
+        # n-grams starting a word; one absolute discount per order from count-of-counts.
+        use = [Counter() for _ in range(order + 1)]
+        use[order] = Counter(cnt[order])
+        for k in range(1, order):
+            for g in cnt[k + 1]:
+                use[k][g[1:]] += 1
+            for g, c in cnt[k].items():
+                if g[0] == "<s>":
+                    use[k][g] = c
+        for k in range(1, order + 1):
+            n1 = sum(1 for c in use[k].values() if c == 1)
+            n2 = sum(1 for c in use[k].values() if c == 2)
+            disc[k] = min(0.9, max(0.1, n1 / (n1 + 2 * n2))) if n1 + n2 else 0.5
+        cnt = use
+    hist_tot: dict[tuple, float] = defaultdict(float)
+    hist_typ: dict[tuple, int] = defaultdict(int)
+    for k in range(1, order + 1):
+        for g, c in cnt[k].items():
+            hist_tot[g[:-1]] += c
+            hist_typ[g[:-1]] += 1
+
+    def backoff(h: tuple) -> float:
+        t, n = hist_typ[h], hist_tot[h]
+        if smoothing == "kn":
+            return disc[len(h) + 1] * t / n
+        return t / (n + t)
+
+    prob: dict[tuple, float] = {}
+    total1 = hist_tot[()]
+    for g, c in cnt[1].items():
+        prob[g] = c / total1
+    for k in range(2, order + 1):
+        for g, c in cnt[k].items():
+            h = g[:-1]
+            lower = prob.get(g[1:])
+            if lower is None:  # pruned lower order: back off further
+                lower = 1e-6
+            t, n = hist_typ[h], hist_tot[h]
+            if smoothing == "kn":
+                prob[g] = max(c - disc[k], 0.0) / n + backoff(h) * lower
+            else:
+                prob[g] = (c + t * lower) / (n + t)
+    lines = [f"order\t{order}"]
+    if order > 1:  # the start symbol is a history only
+        lines.append(f"<s>\t-99\t{math.log(backoff(('<s>',))):.3f}")
+    keep = [g for k in range(1, order + 1) for g in cnt[k] if k == 1 or raw[k][g] >= mincount]
+    for g in sorted(keep):
+        bow = ""
+        if g in hist_tot and len(g) < order:
+            bow = f"{math.log(backoff(g)):.3f}"
+        lines.append(f"{' '.join(g)}\t{math.log(prob[g]):.3f}\t{bow}")
+    return lines
 
 
 def chars_tsv(model: dict[str, list[str]]) -> str:
@@ -249,25 +369,112 @@ def _cer(a: str, b: str) -> int:
     return prev[-1]
 
 
-def evaluate(pairs: dict[str, Counter]) -> dict[str, float]:
-    """Accuracy and CER on the held-out Arabic words (not in either shipped file)."""
+def evaluate(pairs: dict[str, Counter], reader=None) -> dict[str, float]:
+    """Accuracy and CER on the held-out Arabic words (not in either shipped file).
+
+    ``reader(word, arabic)`` reads one normalised word; default: the character model.
+    """
     from rasd.kb import translit
 
     translit.reload()
+    reader = reader or translit.char_transliterate
     n = exact = exact_any = 0
     err = tot = 0
     for ar, c in pairs.items():
         if not _held_out(ar):
             continue
         gold, _ = c.most_common(1)[0]
-        hyp = translit.char_transliterate(ar).lower()
+        hyp = reader(ar, False).lower()
         n += 1
         exact += hyp == gold
         exact_any += hyp in c
         err += _cer(hyp, gold)
         tot += len(gold)
-    return {"held_out_words": n, "exact_top": round(exact / n, 4),
-            "exact_any_attested": round(exact_any / n, 4), "cer": round(err / tot, 4)}
+    out = {"held_out_words": n, "exact_top": round(exact / n, 4),
+           "exact_any_attested": round(exact_any / n, 4), "cer": round(err / tot, 4)}
+    # Arabic words (the article, or a letter only Arabic words have): the model's reading
+    # as is and with the per-letter fix of rasd.kb.translit (``arabic=True``).
+    arab = []
+    for ar, c in pairs.items():
+        if not _held_out(ar):
+            continue
+        r = _strip_article(ar, c.most_common(1)[0][0])
+        if r is None or not (ar.startswith("ال") or translit._ARABIC_ONLY.search(r[0])):
+            continue
+        forms = {x[1] for x in (_strip_article(ar, e) for e in c) if x}
+        arab.append((r[0], r[1], forms))
+    for key, flag in (("arabic_words_plain", False), ("arabic_words_fixed", True)):
+        ex = ex_any = err = tot = 0
+        for a2, gold, forms in arab:
+            hyp = reader(a2, flag)
+            ex += hyp == gold
+            ex_any += hyp in forms
+            err += _cer(hyp, gold)
+            tot += len(gold)
+        out[key] = {"words": len(arab), "exact_top": round(ex / max(len(arab), 1), 4),
+                    "exact_any_attested": round(ex_any / max(len(arab), 1), 4),
+                    "cer": round(err / max(tot, 1), 4)}
+    return out
+
+
+def _strip_article(ar: str, en: str) -> tuple[str, str] | None:
+    """``(stem, English stem)`` of a word with the article ("الشمري", "al-shammari"), the
+    pair unchanged without it, ``None`` when the English form has no article."""
+    if ar.startswith("ال") and len(ar) > 3:
+        for p in ("al-", "el-", "al", "el"):
+            if en.startswith(p) and len(en) > len(p) + 1:
+                return ar[2:], en[len(p):]
+        return None
+    return ar, en
+
+
+def bench(shared: Path, n: int) -> None:
+    """Time the transliteration of the names the full pipeline gives ``name_en`` by
+    transliteration in the first ``n`` corpus articles, per model, cold caches."""
+    import json
+    import time
+
+    from rasd.kb import translit
+    from rasd.pipeline import Pipeline
+
+    arts = []
+    with gzip.open(shared / "corpus/saudinewsnet.jsonl.gz", "rt", encoding="utf-8") as f:
+        for line in f:
+            arts.append(json.loads(line))
+            if len(arts) >= n:
+                break
+    from rasd.io import make_doc
+
+    pipe = Pipeline.from_config({"pipeline": {"stages": ["text", "ner", "entities"]}})
+    names = []
+    for rec in arts:
+        try:
+            doc = pipe(make_doc({"id": str(rec.get("id", "")), "text": rec.get("text") or ""}))
+        except Exception:  # an empty or oversized article: not a name source
+            continue
+        names += [e.name for e in doc.entities if e.extra.get("name_en_by") == "translit"]
+    print(f"{len(names)} transliterated entity names ({len(set(names))} distinct) in {len(arts)} articles")
+    for flag in (False, True):
+        translit.USE_GRAPHONES = flag
+        translit.reload()
+        t = time.perf_counter()
+        translit._words(), translit._chars(), translit._graphones()
+        load = time.perf_counter() - t
+        words = {w for nm in names for w in translit._WORD.findall(nm)}
+        calls = []
+        real = translit.read_word
+        translit.read_word = lambda w, a=False: calls.append(w) or real(w, a)
+        t = time.perf_counter()
+        for nm in names:
+            translit.transliterate_name(nm)
+        dt = time.perf_counter() - t
+        translit.read_word = real
+        unk = len(calls)
+        print(f"{'graphone' if flag else 'character'} model: load {load * 1000:.0f} ms; "
+              f"{len(names)} names in {dt * 1000:.0f} ms ({dt / len(names) * 1000:.3f} ms/name, "
+              f"{dt / max(unk, 1) * 1000:.3f} ms per model reading; {unk} readings, {len(words)} distinct words)")
+    translit.USE_GRAPHONES = True
+    translit.reload()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -275,9 +482,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="exit 1 if a built file is stale")
     ap.add_argument("--eval", action="store_true", help="print held-out accuracy and CER")
     ap.add_argument("--shared", type=Path, default=SHARED)
+    ap.add_argument("--bench", type=int, metavar="N",
+                    help="only time transliteration of the names in N corpus articles")
     args = ap.parse_args(argv)
     if not (args.shared / "data").exists():
         print(f"{args.shared} absent: nothing to build", file=sys.stderr)
+        return 0
+    if args.bench:
+        bench(args.shared, args.bench)
         return 0
     pairs = load_pairs(args.shared)
     wbytes = words_tsv(pairs)
@@ -287,21 +499,34 @@ def main(argv: list[str] | None = None) -> int:
             continue
         en, n = c.most_common(1)[0]
         train.append((ar, en, min(n, 20)))
-    ctext = chars_tsv(prune(train_chars(train)))
+    logp = em_letters(train)
+    ctext = chars_tsv(prune(train_chars(train, logp=logp)))
     cbytes = _gz(ctext.encode("utf-8"))
+    # Graphone model: one Arabic letter ↔ 0–3 English letters from the same alignments
+    # (merging letters written with nothing into two-letter units was measured worse),
+    # every training word counted once, 4-grams, Witten-Bell; see notes/kb_translit.md.
+    seqs = [(g, 1) for g, _w in graphone_seqs(train, logp, merge=False)]
+    glines = [GRAPH_HEADER] + train_ngram(seqs, order=4, mincount=2)
+    gbytes = _gz(("\n".join(glines) + "\n").encode("utf-8"))
     if args.check:
-        stale = [p for p, want in ((WORDS, wbytes), (CHARS, cbytes))
+        stale = [p for p, want in ((WORDS, wbytes), (CHARS, cbytes), (GRAPH, gbytes))
                  if not p.exists() or gzip.decompress(p.read_bytes()) != gzip.decompress(want)]
         if stale:
-            print("stale: " + ", ".join(str(p.relative_to(REPO)) for p in stale))
+            print("stale: " + ", ".join(p.name for p in stale))
             return 1
         print("translit data up to date")
     else:
         WORDS.write_bytes(wbytes)
         CHARS.write_bytes(cbytes)
-        print(f"wrote {WORDS.name} ({len(wbytes)} bytes), {CHARS.name}")
+        GRAPH.write_bytes(gbytes)
+        print(f"wrote {WORDS.name} ({len(wbytes)} bytes), {CHARS.name} ({len(cbytes)} bytes), "
+              f"{GRAPH.name} ({len(gbytes)} bytes)")
     if args.eval:
-        print(evaluate(pairs))
+        from rasd.kb import translit
+
+        print("character model:", evaluate(pairs, translit.char_transliterate))
+        gm = translit.load_graphones(gbytes)
+        print("graphone model:", evaluate(pairs, gm.decode))
     return 0
 
 

@@ -19,3 +19,11 @@ def test_gazetteer_is_not_stale():
 def test_gazetteer_is_small():
     size = sum(p.stat().st_size for p in (REPO / "src" / "rasd" / "geo" / "data").glob("*"))
     assert size < 60 * 2**20
+
+
+def test_local_names_are_not_stale():
+    shared = shared_path("data", "geo", "idrisi", "LMD")
+    r = subprocess.run([sys.executable, str(REPO / "scripts" / "build_geo_idrisi.py"), "--check",
+                        "--shared", str(shared.parents[3])], capture_output=True, text=True,
+                       timeout=300)
+    assert r.returncode == 0, r.stderr[-2000:]

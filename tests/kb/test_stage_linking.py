@@ -75,3 +75,34 @@ def test_name_gets_article_back_after_lil():
     doc = run("قدم الوفد تقريرا للأمم المتحدة أمس.")
     e = entity_with(doc, "لأمم المتحدة")
     assert e.name == "الأمم المتحدة" and e.name_en == "United Nations"
+
+
+def test_a_known_name_after_bin_is_the_father_not_the_person():
+    # "صالح بن عبدالعزيز آل الشيخ" is Saleh, son of Abdulaziz: not the Grand Mufti.
+    doc = run("وقال الوزير صالح بن عبدالعزيز آل الشيخ إن الخطة جاهزة.",
+              [("PER", "صالح بن عبدالعزيز آل الشيخ")])
+    e = entity_with(doc, "صالح بن عبدالعزيز آل الشيخ")
+    assert e is not None and (e.kb or {}).get("id") != "per:grand_mufti_sa"
+    doc = run("وقال المفتي عبدالعزيز آل الشيخ إن الخطة جاهزة.")
+    e = entity_with(doc, "عبدالعزيز آل الشيخ")
+    assert e is not None and e.kb["id"] == "per:grand_mufti_sa"
+
+
+def test_patronymic_and_preposition_do_not_link_to_ben_ali():
+    doc = run("ألقت الشرطة القبض على رجل قرب مسجد الحسين بن علي في المدينة.",
+              [("PER", "الحسين بن علي")])
+    assert all((e.kb or {}).get("id") != "per:ben_ali" for e in doc.entities)
+    # with a nationality adjective before it, "بن علي" still names the Tunisian president
+    doc = run("غادر الرئيس التونسي بن علي البلاد.")
+    e = entity_with(doc, "بن علي")
+    assert e is not None and (e.kb or {}).get("id") == "per:ben_ali"
+
+
+def test_a_title_inside_a_facility_name_or_before_another_name_is_not_the_holder():
+    for text in ("فاز الهلال بكأس الملك أمس في الرياض.",
+                 "افتتح المسؤول مستشفى الملك فهد الجديد في جدة.",
+                 "مر الموكب بطريق الملك في جدة.",
+                 "في عهد الملك الراحل تأسست الوزارة في الرياض."):
+        doc = run(text)
+        holders = [e for e in doc.entities if any(m.text == "الملك" for m in e.mentions)]
+        assert not holders, (text, [(e.name_en, [m.text for m in e.mentions]) for e in holders])

@@ -11,7 +11,8 @@ from tests.kb._helpers import make_doc, run
 
 def test_odd_inputs():
     for text in ("", "   ", "!!! ... ؟؟", "Only Latin words here, UN and NATO.", "١٢٣ ٤٥٦",
-                 "ـــ" * 10, "\u200f\u200e"):
+                 "ـــ" * 10, "\u200f\u200e", "«»", '"', "«" * 500, "وأضاف «", "قناة «»",
+                 "اللواء", "قال اللواء", "صحيفة «" + "كلمة " * 200 + "»", 'قناة "الفجر'):
         doc = run(text)
         assert isinstance(doc.entities, list)
 

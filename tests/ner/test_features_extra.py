@@ -51,3 +51,32 @@ def test_stack_features_spread_first_pass_names_over_document():
     assert "ym=PERS" in s2[1] and "yf=2" in s2[1]
     assert "ye=BPERS" in s2[1] and "ye=IPERS" in s2[2]
     assert not any(x.startswith(("ym=", "ye=")) for x in s2[3])
+
+
+def test_kb_alias_snapshot_beside_the_model_wins_over_the_live_kb(tmp_path):
+    # A trained model must see the aliases it was trained with, whatever the KB says now.
+    from rasd.ner.features import KB_NAMES_FILE, write_kb_names
+
+    (tmp_path / KB_NAMES_FILE).write_text("# snapshot\nزيدانوف\tp\n", encoding="utf-8")
+    res = load_resources(tmp_path, use_kb=True)
+    assert res.gaz_words.get("زيدانوف") == "p"
+    live = dict(kb_names())
+    assert not any(k in res.gaz_words or k in res.gaz_phrases for k in list(live)[:50])
+    n = write_kb_names(tmp_path / KB_NAMES_FILE)  # --kb-refresh: the live KB again
+    assert n == len(kb_names())
+    res = load_resources(tmp_path, use_kb=True)
+    assert "زيدانوف" not in res.gaz_words
+    k = next(iter(live))
+    assert k in res.gaz_words or k in res.gaz_phrases
+
+
+def test_shipped_model_has_its_kb_snapshot():
+    from importlib import resources
+
+    from rasd.ner.features import KB_NAMES_FILE
+    from rasd.ner.model import load_model
+
+    p = resources.files("rasd.ner").joinpath("data", KB_NAMES_FILE)
+    assert p.is_file()
+    rows = [ln for ln in p.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    assert len(rows) == load_model().meta["kb_aliases"]

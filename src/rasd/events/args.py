@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rasd.doc import Doc, Entity
 from rasd.events.detect import Hit
 from rasd.events.mentions import Layout, MentionRef
 from rasd.text.normalize import normalize
+
+
+@lru_cache(maxsize=512)
+def norm_text(text: str) -> str:
+    """normalize() of a sentence, memoised (several argument finders read the same one)."""
+    return normalize(text)
 
 
 def _ns(*words: str) -> frozenset[str]:
@@ -95,8 +102,14 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
     wi = layout.word_index(hit.start)
     s_start, s_end = doc.sentences[hit.sentence]
     # A name inside the subject's own phrase ("الجيش التابع للحكومة") is no argument.
-    actors = [m for m in ments if _actor(m, layout) and layout.norm(m.first - 1) not in _AFFILIATED
-              and not _attribution(layout, m)]
+    # The same for every trigger of the sentence: computed once (keyed on the list itself).
+    got = layout.memo.get(("actors", hit.sentence))
+    if got is not None and got[0] is ments:
+        actors = got[1]
+    else:
+        actors = [m for m in ments if _actor(m, layout) and layout.norm(m.first - 1) not in _AFFILIATED
+                  and not _attribution(layout, m)]
+        layout.memo[("actors", hit.sentence)] = (ments, actors)
     if hit.type == "CONSULT":
         # "زار دي مستورا طهران": a visited place is the place, not the target.
         actors = [m for m in actors if m.entity.type != "LOC" or m.last < wi]
@@ -201,6 +214,12 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
             source = [adj_before[-1]]
             if after_c and after_c[0].first - wi <= 6:
                 target = [after_c[0]]
+        elif _subject_before_relative(doc, layout, before, wi) is not None:
+            # "إن قوات الأمن التي انتشرت بأعداد كبيرة فرقت المظاهرة": the subject comes
+            # before the relative clause that describes it.
+            source = [_subject_before_relative(doc, layout, before, wi)]
+            if after_c and after_c[0].first - wi <= 6:
+                target = [after_c[0]]
         elif (hit.proclitic[:1] in ("و", "ف") or layout.prev_norm(wi) in ("و", "ف")) and _sentence_subject(
                 doc, layout, before):
             # "أعطى مجلس الأمن ... للاتفاق المبرم بين إيران والقوى الكبرى وصوّت عليه":
@@ -241,6 +260,12 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
             target += _coordinated(doc, layout, target[0], after_c)
     if len(target) == 1 and hit.form.pos == "verb":
         target += _coordinated(doc, layout, target[0], [m for m in actors if m.first > target[0].last])
+    if not target and hit.type in SAYING_TYPES:
+        # "أشاد بالجهود التي تبذلها X", "عن تقديره للدور الذي لعبته X": the doer of the
+        # praised/criticised efforts or role is what the statement is about.
+        doer = _doer_of_object(layout, wi, actors, s_end)
+        if doer is not None and doer not in source:
+            target = [doer]
     src_ids = _dedup([m.entity.id for m in source])
     tgt_ids = [i for i in _dedup([m.entity.id for m in target]) if i not in src_ids]
     return src_ids, tgt_ids
@@ -303,7 +328,9 @@ def _coordinated(doc: Doc, layout: Layout, head: MentionRef, pool: list[MentionR
 _LIGHT = _ns("أجرى", "أجرت", "يجري", "تجري", "أجروا", "يجرون", "عقد", "عقدت", "يعقد", "تعقد",
              "عقدوا", "يعقدون", "شن", "شنت", "يشن", "تشن", "شنوا", "يشنون", "نفذ", "نفذت", "ينفذ",
              "تنفذ", "نفذوا", "قام", "قامت", "يقوم", "تقوم", "قاموا", "بدأ", "بدأت", "يبدأ", "تبدأ",
-             "شارك", "شاركت", "يشارك", "تشارك", "شاركوا", "يشاركون", "ساهم", "يساهم", "تساهم")
+             "شارك", "شاركت", "يشارك", "تشارك", "شاركوا", "يشاركون", "ساهم", "يساهم", "تساهم",
+             # "تسببت الفصائل بقتل": who caused it did it.
+             "تسبب", "تسببت", "يتسبب", "تتسبب", "تسببوا", "يتسببون")
 
 
 def _light_verb(layout: Layout, wi: int, covered: frozenset[int] = frozenset()) -> int | None:
@@ -327,7 +354,7 @@ def _in_pp(doc: Doc, layout: Layout, m: MentionRef) -> bool:
     cur = m
     for _ in range(4):
         p = layout.prev_norm(cur.first)
-        if p in _PREPS or p in _ns("بين", "ل", "ب", "لدى", "عند", "حول"):
+        if p in _PREPS or p in _PP_EXTRA:
             return True
         if p != "و" and not doc.text[max(0, cur.start - 2):cur.start].strip().endswith("و"):
             return False
@@ -336,6 +363,61 @@ def _in_pp(doc: Doc, layout: Layout, m: MentionRef) -> bool:
             return False
         cur = prev[-1]
     return False
+
+
+#: Nouns of what someone does, praised or criticised ("الجهود التي تبذلها X").
+_DEEDS = _ns("الدور", "الجهود", "الجهد", "جهود", "دور", "السياسة", "السياسات", "سياسة", "المواقف",
+             "الموقف", "موقف", "الخطوات", "الخطوة", "خطوة", "الإجراءات", "إجراءات", "الأعمال",
+             "العمل", "المساعي", "المبادرة", "مبادرة", "الدعم", "المساندة", "التضحيات", "الانتهاكات",
+             "الممارسات", "الهجمات", "الجرائم")
+
+
+def _doer_of_object(layout: Layout, wi: int, actors: list[MentionRef], s_end: int) -> MentionRef | None:
+    """The person/organisation doing a deed noun that follows the trigger: "[ب|ل]الجهود
+    التي تبذلها X" (the deed within 5 words, its relative pronoun within 3 words after it,
+    X within 8 words after the pronoun with no punctuation in between)."""
+    for j in range(wi + 1, min(wi + 6, len(layout.words))):
+        if layout.starts[j] >= s_end:
+            return None
+        n = layout.norm(j)
+        # With ب/ل attached ("بالجهود"، "لدور" after a split ل، "للدور").
+        forms = {n, n[1:] if n[:1] in ("ب", "ل") and len(n) > 3 else n,
+                 "ال" + n[2:] if n.startswith("لل") else n}
+        if not forms & _DEEDS:
+            continue
+        # The deed's relative pronoun, after an adjective or two ("للدور المحوري الذي").
+        for k in range(j + 1, min(j + 4, len(layout.words))):
+            if layout.norm(k) in _REL_PRONOUNS:
+                # The doer follows the clause's verb, or is named in parentheses after its
+                # description ("الذي لعبته بعثة حفظ السلام في مالي (مينوسما)").
+                doer = next((m for m in actors if k < m.first <= k + 8 and m.entity.type in ("PER", "ORG")
+                             and m.start < s_end), None)
+                if doer is None or re.search(r"[،,.:؛]", layout.doc.text[layout.ends[k]:doer.start]):
+                    return None
+                return doer
+        return None
+    return None
+
+
+_REL_PRONOUNS = _ns("الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "اللاتي")
+
+
+def _subject_before_relative(doc: Doc, layout: Layout, before: list[MentionRef], wi: int) -> MentionRef | None:
+    """"X التي انتشرت ... فعل": a person/organisation right before a relative pronoun
+    whose clause (no comma, complementizer or other name in it, ≤ 8 words) runs up to the
+    verb at ``wi`` is the verb's subject."""
+    for j in range(wi - 1, max(-1, wi - 10), -1):
+        n = layout.norm(j)
+        if n in COMPLEMENTIZERS or any(m.first <= j <= m.last for m in before[-3:]):
+            return None
+        if n in _REL_PRONOUNS:
+            if "،" in doc.text[layout.starts[j]:layout.starts[wi]] or "," in doc.text[layout.starts[j]:layout.starts[wi]]:
+                return None
+            subj = next((m for m in reversed(before) if m.last == j - 1), None)
+            if subj is None or subj.entity.type not in ("PER", "ORG") or _in_pp(doc, layout, subj):
+                return None
+            return subj
+    return None
 
 
 def _sentence_subject(doc: Doc, layout: Layout, before: list[MentionRef]) -> MentionRef | None:
@@ -395,8 +477,13 @@ def find_place(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef],
                used: set[str]) -> str | None:
     """The LOC entity where the event happened: a place-marked LOC in its sentence."""
     wi = layout.word_index(hit.start)
+    visit = hit.form.pos == "verb" and hit.form.lemma.lemma in _VISIT
     cands = [m for m in ments if m.entity.type == "LOC" and m.entity.id not in used
-             and (layout.is_place_use(m) or (hit.type == "CONSULT" and 0 < m.first - wi <= 8))]
+             and (layout.is_place_use(m) or (hit.type == "CONSULT" and 0 < m.first - wi <= 8)
+                  # "سيزور رئيس الأركان، الذي تسلم مهامه الخميس، داماتورو اليوم": a visit
+                  # verb's direct object is the place, also after a long subject.
+                  or (visit and 0 < m.first - wi <= 16 and layout.prev_norm(m.first) not in _PREPS
+                      and layout.prev_norm(m.first) not in _VISIT_BLOCK))]
     if hit.type in SAYING_TYPES:
         # A statement's place is where it was made: right after it, or set at the start
         # of the sentence ("وفي طهران، رفض ...").
@@ -418,6 +505,10 @@ def find_place(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef],
     return _coordinated_country(doc, layout, best) or best.entity.id
 
 
+_VISIT = _ns("زار")
+_VISIT_BLOCK = _ns("ل", "ب", "بين", "لدى")
+_PP_EXTRA = _ns("بين", "ل", "ب", "لدى", "عند", "حول")
+_IF = _ns("إذا", "لو", "حال")
 _DISTANCE = _ns("كلم", "كم", "كيلومتر", "كيلومترا", "كيلومترات", "كيلو", "ميل", "ميلا", "أميال",
                 "متر", "مترا", "أمتار", "بعد")
 _TOPIC = _ns("حول", "بشأن", "ملف", "ملفات", "الأوضاع", "الوضع", "أوضاع", "أزمة", "الأزمة", "قضية",
@@ -443,19 +534,39 @@ def _reference_or_topic(doc: Doc, layout: Layout, m: MentionRef) -> bool:
 
 def _coordinated_country(doc: Doc, layout: Layout, best: MentionRef) -> str | None:
     """"في مدينتي الرياض والدمام": two coordinated places of one country → the country,
-    when the article names it."""
+    when the article names it; of one province ("العريش والشيخ زويد") → that province,
+    when the article names it (the event covers both, so the smallest unit holding both)."""
     lvl = best.entity.geo.level if best.entity.geo else None
     country = best.entity.geo.country if best.entity.geo else None
     if not country or lvl not in ("city", "site", "admin2", "admin1"):
         return None
-    nxt = next((m for m in layout.between(best.end, best.end + 40) if m.start - best.end <= 4), None)
-    if nxt is None or nxt.entity is best.entity or nxt.entity.type != "LOC":
+    # The whole chain of places joined by و ("الرمادي والفلوجة والموصل"), both ways.
+    chain = [best]
+    while True:
+        cur = chain[-1]
+        nxt = next((m for m in layout.between(cur.end, cur.end + 40) if m.start - cur.end <= 4), None)
+        if nxt is None or nxt.entity is cur.entity or nxt.entity.type != "LOC" or \
+                doc.text[cur.end:nxt.start].replace("،", " ").strip() != "و" or len(chain) > 12:
+            break
+        chain.append(nxt)
+    while len(chain) <= 12:
+        cur = chain[0]
+        prv = [m for m in layout.between(max(0, cur.start - 60), cur.start) if cur.start - m.end <= 4]
+        if not prv or prv[-1].entity is cur.entity or prv[-1].entity.type != "LOC" or \
+                doc.text[prv[-1].end:cur.start].replace("،", " ").strip() != "و":
+            break
+        chain.insert(0, prv[-1])
+    if len(chain) < 2:
         return None
-    if doc.text[best.end:nxt.start].replace("،", " ").strip() != "و":
+    geos = [m.entity.geo for m in chain]
+    if any(not g or g.country != country or g.level != lvl for g in geos):
         return None
-    g = nxt.entity.geo
-    if not g or g.country != country or g.level != lvl:
-        return None
+    adm = best.entity.geo.admin1
+    if adm and all(g.admin1 == adm for g in geos) and lvl != "admin1":
+        for e in doc.entities:
+            if e.type == "LOC" and e.geo and e.geo.level == "admin1" and e.geo.country == country \
+                    and e.geo.admin1 == adm:
+                return e.id
     for e in doc.entities:
         if e.type == "LOC" and e.geo and e.geo.level == "country" and e.geo.country == country:
             return e.id
@@ -480,35 +591,89 @@ def dateline_place(doc: Doc, layout: Layout) -> str | None:
 
 def find_time(doc: Doc, hit: Hit, cumulative: bool = False) -> dict | None:
     """The time expression of the trigger's sentence nearest to it, or None."""
+    return find_time_ex(doc, hit, cumulative)[0]
+
+
+def _dates_the_event(doc: Doc, hit: Hit, rel: tuple[int, str], sent_hits: list[Hit]) -> bool:
+    """"قتل 5 جنود في الهجوم الذي وقع أمس": a relative clause that dates a happening noun
+    of the event's own type (right before the pronoun) gives the event's time."""
+    pos, verb = rel
+    if verb not in _HAPPENED:
+        return False
+    return any(o.type == hit.type and o.end <= pos and not doc.text[o.end:pos].strip()
+               for o in [hit, *sent_hits])
+
+
+def find_time_ex(doc: Doc, hit: Hit, cumulative: bool = False,
+                 sent_hits: list[Hit] = ()) -> tuple[dict | None, bool]:
+    """(time, foreign): the nearest time expression of the trigger's sentence that is
+    its own; ``foreign`` is true when the sentence has times but all belong to other
+    predicates (a relative clause's verb; for a statement, a later reporting clause).
+    ``sent_hits``: the sentence's trigger hits (a relative clause dating one of the
+    event's type keeps its time)."""
     if not doc.sentences:
-        return None
+        return None, False
     s, e = doc.sentences[hit.sentence]
     best = None
+    foreign = False
     for t in doc.times:
         if s <= t.start < e and t.value and (t.precision != "duration" or cumulative):
+            rel = _relative_clause(doc.text, hit.end, t.start) if t.start >= hit.end else None
+            if t.start >= hit.end and ((rel is not None and not _dates_the_event(doc, hit, rel, sent_hits)) or (
+                    hit.type in SAYING_TYPES and _new_report_clause(doc.text, hit.end, t.start))):
+                # "اجتمع X ... والتي بدأت يومي الثلاثاء": the time of the relative
+                # clause's own verb; "داعية طهران ...، أكد الوزير صباح أمس": a statement
+                # followed by another one — the time is the later report's. (After a
+                # happening, "قتل 5 أشخاص، قالت الشرطة الأحد", the report's day stays the
+                # best estimate of the event's.)
+                foreign = True
+                continue
             d = abs(t.start - hit.start)
-            if _in_relative_clause(doc.text, min(hit.end, t.start), t.start):
-                # "سيزور X الذي تسلم مهامه الخميس، داماتورو اليوم": the time of the
-                # relative clause's own verb.
-                d += len(doc.text)
             if best is None or d < best[0]:
                 best = (d, t)
     if best is None:
-        return None
+        return None, foreign
     t = best[1]
-    return {"value": t.value, "precision": t.precision}
+    return {"value": t.value, "precision": t.precision}, False
+
+
+_COMMA_WORD = re.compile(r"[،,]\s*(?:«[^»]*»\s*)?([\u0621-\u064a]+)")
+
+
+def _new_report_clause(text: str, lo: int, hi: int) -> bool:
+    """Does a new reporting clause ("، أكد X", "، وقال Y") start in text[lo:hi]?"""
+    from rasd.events.quotes import is_speech_verb
+
+    seg = text[lo:hi]
+    if "،" not in seg and "," not in seg:
+        return False
+    return any(is_speech_verb(normalize(m.group(1))) for m in _COMMA_WORD.finditer(seg))
 
 
 _RELATIVE = re.compile(r"(?:^|\s)(?:ال|و?ال)?(?:ذي|تي|ذين|لذين|لتين|لواتي|لاتي)\s")
 
 
-def _in_relative_clause(text: str, lo: int, hi: int) -> bool:
-    """Does a relative clause (الذي/التي …) open in text[lo:hi] and run on to hi?"""
+def _relative_clause(text: str, lo: int, hi: int) -> tuple[int, str] | None:
+    """A relative clause (الذي/التي …) opening in text[lo:hi] and running on to hi:
+    (offset of the relative pronoun, its clause's first word normalised), or None."""
     seg = text[lo:hi]
     m = None
     for m in _RELATIVE.finditer(seg):
         pass
-    return m is not None and not re.search(r"[،,.:؛]", seg[m.end():])
+    if m is None or re.search(r"[،,.:؛]", seg[m.end():]):
+        return None
+    verb = seg[m.end():].split()[:1]
+    return lo + m.start(), normalize(verb[0]) if verb else ""
+
+
+def _in_relative_clause(text: str, lo: int, hi: int) -> bool:
+    """Does a relative clause (الذي/التي …) open in text[lo:hi] and run on to hi?"""
+    return _relative_clause(text, lo, hi) is not None
+
+
+#: Verbs of a relative clause that date its antecedent happening ("الذي وقع أمس").
+_HAPPENED = _ns("وقع", "وقعت", "حدث", "حدثت", "جرى", "جرت", "نفذ", "نفذت", "شن", "شنت", "تم",
+                "اندلع", "اندلعت", "استهدف", "استهدفت")
 
 
 def find_status(layout: Layout, hit: Hit) -> str:
@@ -526,7 +691,7 @@ def find_status(layout: Layout, hit: Hit) -> str:
         return "planned"
     if any(p in HYPOTHETICAL for p in prev[-3:]) and hit.tense == "impf":
         return "hypothetical"
-    if any(p in _ns("إذا", "لو", "حال") for p in prev):
+    if any(p in _IF for p in prev):
         return "hypothetical"
     if hit.tense == "impf":
         return "ongoing"
@@ -540,7 +705,7 @@ def find_mode(doc: Doc, hit: Hit) -> str | None:
         if hit.type == "ASSAULT" and m in ("explosives", "shelling"):
             # A suicide bombing or an air strike says more than "explosives".
             s, e = doc.sentences[hit.sentence]
-            words = set(normalize(doc.text[s:e]).split())
+            words = set(norm_text(doc.text[s:e]).split())
             for name, keys in ASSAULT_MODES[:2]:
                 if words & keys:
                     return name
@@ -548,7 +713,7 @@ def find_mode(doc: Doc, hit: Hit) -> str | None:
     if hit.type != "ASSAULT":
         return None
     s, e = doc.sentences[hit.sentence]
-    words = set(re.findall(r"[\u0621-\u064a]+", normalize(doc.text[s:e])))
+    words = set(re.findall(r"[\u0621-\u064a]+", norm_text(doc.text[s:e])))
     for name, keys in ASSAULT_MODES:
         if words & keys:
             return name
@@ -558,5 +723,5 @@ def find_mode(doc: Doc, hit: Hit) -> str | None:
 def find_context(doc: Doc, hit: Hit) -> list[str]:
     """Context labels (peacekeeping, terrorism, ...) from the sentence's words."""
     s, e = doc.sentences[hit.sentence]
-    n = normalize(doc.text[s:e])
+    n = norm_text(doc.text[s:e])
     return [name for name, rx in CONTEXTS if rx.search(n)]

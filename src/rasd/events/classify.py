@@ -21,7 +21,7 @@ from rasd.text.normalize import normalize
 
 _WORD = re.compile(r"[\u0621-\u064a]+|[0-9]+")
 #: Bump when :func:`features` or :func:`lex_features` change (the model must be retrained).
-FEATURES_VERSION = 3
+FEATURES_VERSION = 4
 #: Set by the CV benchmark to score held-out folds with fold models; None in use.
 _override: "Classifier | None" = None
 
@@ -75,8 +75,96 @@ def lex_features(hits: list, text_len: int) -> list[str]:
     return out
 
 
+def _ns(*words: str) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words)
+
+
+#: Word classes that a few dozen labelled sentences cannot learn word by word: weapons
+#: and methods (PLOVER ASSAULT is unconventional violence — bombs, assassinations,
+#: abductions — not military combat), casualty nouns, generic/opinion words, reporting
+#: verbs, time words, and for protests crowd sizes, places, slogans and protest verbs.
+#: Each class fires once ("g:NAME") and again when two of its words occur ("g2:NAME").
+WORD_GROUPS: dict[str, frozenset[str]] = {
+    "suicide": _ns("انتحاري", "انتحارية", "انتحاريات", "انتحاريين", "انتحاريون", "ناسف", "ناسفة"),
+    "aerial": _ns("غارة", "غارات", "طائرة", "طائرات", "مروحية", "مروحيتين", "مروحيات", "طيران",
+                  "جوية", "جوي", "درون"),
+    "explosives": _ns("عبوة", "مفخخة", "قنبلة", "قنابل", "تفجير", "انفجار", "لغم", "ألغام", "متفجرات",
+                      "تفجيرات", "انفجارات"),
+    "shelling": _ns("قذيفة", "قذائف", "مدفعية", "هاون", "صاروخ", "صواريخ", "بصاروخ", "قصف", "مدفعي"),
+    "firearms": _ns("رصاص", "برصاص", "نار", "النار", "نيران", "رشاش", "قناص", "بنادق", "طلقات",
+                    "مسلح", "مسلحون", "مسلحين"),
+    "kidnap": _ns("خطف", "اختطف", "اختطاف", "رهائن", "رهينة", "مخطوف", "المخطوفين", "خاطفين",
+                  "خطفوا"),
+    "assassin": _ns("اغتيال", "اغتال", "اغتيل", "اغتالوا"),
+    "military": _ns("الجيش", "القوات", "قوات", "جيش", "العسكرية", "عسكرية", "عسكري", "الجنود", "جنود",
+                    "معارك", "المعارك", "اشتباكات", "الاشتباكات", "اشتباك", "حملة", "عملية", "العملية",
+                    "العمليات"),
+    "casnoun": _ns("قتيل", "قتيلا", "قتلى", "القتلى", "جريح", "جريحا", "جرحى", "الجرحى", "مقتل",
+                   "اصابة", "بجروح", "ضحايا", "الضحايا", "حتفهم", "مصرع", "استشهاد", "شهيد", "شهداء"),
+    "generic": _ns("الارهاب", "العنف", "الاعتداءات", "الهجمات", "الاغتيالات", "العمليات", "الجرائم",
+                   "التفجيرات", "هجمات", "اعمال", "ظاهرة"),
+    "opinion": _ns("يجب", "ينبغي", "يمكن", "ربما", "لعل", "اذا", "لو", "سوف", "قد", "ان", "كل", "مثل",
+                   "هذا", "هذه", "ذلك", "تلك", "ضد", "نحن", "انا", "انهم", "لكن", "لأن", "لان"),
+    # Intent, prevention, plans and threats: the violence has not (yet) happened.
+    "intent": _ns("منع", "يمنع", "تمنع", "لمنع", "منعها", "منعه", "منعهم", "احباط", "لاحباط", "أحبط",
+                  "أحبطت", "بهدف", "تهدف", "يهدف", "لتوجيه", "خطة", "خطط", "يخطط", "تخطط", "مخطط",
+                  "محاولة", "محاولات", "حاول", "يحاول", "تحاول", "ينوي", "تنوي", "يعتزم", "تعتزم",
+                  "تستعد", "يستعد", "احتمال", "تهديد", "تهديدات", "تهدد", "يهدد", "مؤامرة", "للقيام"),
+    "neg": _ns("لم", "لن", "لا", "ليس", "عدم", "دون", "بدون", "نفى", "نفت"),
+    "report": _ns("قال", "قالت", "اعلن", "اعلنت", "افاد", "افادت", "ذكر", "ذكرت", "اكد", "اكدت", "اوضح",
+                  "اضاف", "مصدر", "مصادر", "الشرطة", "شهود", "بيان", "مسؤول", "متحدث"),
+    "when": _ns("امس", "اليوم", "الليلة", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس",
+                "الجمعة", "صباح", "مساء", "فجر", "ظهر", "ليل", "الماضي", "الماضية"),
+    "crowd": _ns("الاف", "الالاف", "مئات", "المئات", "عشرات", "العشرات", "حشود", "الحشود", "جماهير",
+                 "حوالي", "نحو"),
+    "street": _ns("ساحة", "شوارع", "الشوارع", "امام", "مقر", "السفارة", "وسط", "ميدان", "الطريق", "مبنى",
+                  "البرلمان"),
+    "slogan": _ns("هتف", "هتفوا", "هتافات", "شعارات", "لافتات", "يافطات", "رفع", "رفعوا", "حمل", "حملوا",
+                  "رددوا", "يرددون", "صور", "الاعلام"),
+    "protverb": _ns("تظاهر", "تظاهرت", "تظاهروا", "اعتصم", "اعتصموا", "خرج", "خرجوا", "نزل", "نزلوا",
+                    "احتج", "احتجوا", "تجمع", "تجمعوا", "احتشد", "احتشدوا", "سار", "ساروا", "نظم",
+                    "نظموا", "نظمت", "اندلعت", "شارك", "شاركوا"),
+    "police": _ns("الشرطة", "قوات", "الامن", "فرقت", "تفريق", "الغاز", "المسيل", "اعتقلت", "اعتقال",
+                  "اعتقلوا", "اوقف", "اوقفت"),
+    "politics": _ns("المعارضة", "الثورة", "الحكومة", "الانتخابات", "حزب", "الحزب", "الرئيس", "النظام",
+                    "السياسية", "الديمقراطية", "الثورية"),
+}
+_YEAR = re.compile(r"\b(?:19|20)[0-9][0-9]\b")
+_LIST_ITEM = re.compile(r"(?:^|\s)[-ـ–]?\s*[0-9]+\s*[:ـ-]")
+
+
+def group_features(norm_text: str) -> list[str]:
+    """Word-class features (:data:`WORD_GROUPS`) and shape cues of a normalised sentence."""
+    ws = _WORD.findall(norm_text)
+    bare = set()
+    for w in ws:
+        bare.add(w)
+        bare.add(_strip(w))
+        if w.startswith("و") and len(w) > 3:
+            bare.add(w[1:])
+    out = []
+    for g, keys in WORD_GROUPS.items():
+        k = len(bare & keys)
+        if k:
+            out.append("g:" + g)
+        if k >= 2:
+            out.append("g2:" + g)
+    # A protest verb with a crowd size or a time word: the shape of a protest report
+    # ("تظاهر الآلاف أمس ...") rather than of talk about protests or protesters' slogans.
+    if "g:protverb" in out and ("g:crowd" in out or "g:when" in out):
+        out.append("c:protest_report")
+    if _YEAR.search(norm_text):
+        out.append("year")  # often a recalled past event, not today's news
+    if any(c.isdigit() for c in norm_text):
+        out.append("digit")
+    if _LIST_ITEM.search(norm_text[:12]):
+        out.append("listitem")  # a chronology entry ("20: تفجير ...")
+    return out
+
+
 def text_features(text: str) -> list[str]:
-    """Cheap cues of a concrete report: a toll, a day word, a question, quotation marks."""
+    """Cheap cues of a concrete report: a toll, a day word, a question, quotation marks,
+    and the word classes of :func:`group_features`."""
     from rasd.events.numbers import casualties
 
     out = []
@@ -92,16 +180,23 @@ def text_features(text: str) -> list[str]:
         out.append("question")
     if any(c in text for c in "«»“”\""):
         out.append("quoted")
+    out.extend(group_features(n))
     return out
 
 
 class Classifier:
-    """One-vs-rest logistic regression: type → (bias, weights, threshold)."""
+    """One-vs-rest logistic regression: type → (bias, weights, threshold), with an
+    optional monotone rescaling ``calibration = [a, b]`` per type (probability =
+    sigmoid(a·z + b) of the raw score z; the training script sets it so that the stage's
+    veto point means the same for every model, see scripts/train_events_clf.py)."""
 
     def __init__(self, data: dict) -> None:
         self.models: dict[str, tuple[float, dict[str, float], float]] = {
             t: (float(m["bias"]), dict(m["weights"]), float(m.get("threshold", 0.5)))
             for t, m in data["models"].items()}
+        self.calibration: dict[str, tuple[float, float]] = {
+            t: (float(m["calibration"][0]), float(m["calibration"][1]))
+            for t, m in data["models"].items() if m.get("calibration")}
         self.types = set(self.models)
         self.meta = data.get("meta", {})
 
@@ -111,6 +206,9 @@ class Classifier:
         out = {}
         for t, (b, w, _) in self.models.items():
             z = b + sum(w.get(f, 0.0) for f in fs)
+            if t in self.calibration:
+                a, c = self.calibration[t]
+                z = a * z + c
             out[t] = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
         return out
 

@@ -39,16 +39,43 @@ class Hit:
         return self.form.tense
 
 
+_BARE: dict[str, str] = {}
+
+
 def _bare(w: str) -> str:
     """A token's norm without a leading و/ف/ب/ل and article, for 'needs' checks."""
+    b = _BARE.get(w)
+    if b is None:
+        b = _bare_uncached(w)
+        if len(_BARE) < 100_000:
+            _BARE[w] = b
+    return b
+
+
+def _bare_uncached(w: str) -> str:
     for p in ("وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف"):
         if w.startswith(p) and len(w) - len(p) >= 2:
             return w[len(p):]
     return w
 
 
+_LETTERS: dict[str, str] = {}
+
+
+def _letters(text: str) -> str:
+    """The token's letters (what normalisation keeps) plus shadda, memoised."""
+    r = _LETTERS.get(text)
+    if r is None:
+        r = "".join(c for c in text if normalize(c) or c == "\u0651")
+        if len(_LETTERS) < 100_000:
+            _LETTERS[text] = r
+    return r
+
+
 def _word_tokens(doc: Doc) -> list[int]:
-    return [i for i, t in enumerate(doc.tokens) if not t.clitic and t.is_word]
+    # Token.is_word inlined: this runs over every token of every article.
+    return [i for i, t in enumerate(doc.tokens)
+            if not t.clitic and t.text and (t.text[0].isalpha() or t.text[0].isdigit())]
 
 
 def _inside_entity(doc: Doc) -> list[tuple[int, int]]:
@@ -70,24 +97,33 @@ def find_hits(doc: Doc, lex: Lexicon) -> list[Hit]:
     ent_starts = [x[0] for x in ent_spans]
     hits: list[Hit] = []
     consumed: set[int] = set()  # tokens that complete an earlier trigger (رفع العقوبات)
+    memo = lex.__dict__.setdefault("_cache", {})
     for k, ti in enumerate(words):
-        if ti in consumed:
-            continue
         t = toks[ti]
         w = t.norm or normalize(t.text)
+        # Most words are no trigger: a memoised empty analysis ends them cheaply.
+        found_an = memo.get(w)
+        if found_an is None:
+            if len(w) < 2 or not ("\u0621" <= w[0] <= "\u064a"):
+                continue
+            found_an = lex.analyses(w)
+        if not found_an or ti in consumed:
+            continue
         if len(w) < 2 or not ("\u0621" <= w[0] <= "\u064a"):
             continue
-        analyses = lex.lookup(w)
-        if not analyses:
-            continue
+        analyses = list(found_an)
         i = bisect_right(ent_starts, t.start) - 1
         if any(ent_spans[x][0] <= t.start and t.end <= ent_spans[x][1] for x in range(max(0, i - 3), i + 1)):
             continue
         prev_norm = toks[words[k - 1]].norm if k > 0 else ""
-        raw = "".join(c for c in t.text if normalize(c) or c == "\u0651")
+        raw = _letters(t.text)
         ends_ta = raw.endswith("ة")
         shadda = "\u0651" in t.text
         conj_before = ti > 0 and toks[ti - 1].clitic and toks[ti - 1].norm in ("و", "ف")
+        # A detached preposition governs a noun: "ب قتل" is the verbal noun, never the
+        # perfect verb; after ل a perfect or passive verb is impossible too (ليقتل is fine).
+        prep_before = toks[ti - 1].norm if ti > 0 and toks[ti - 1].clitic and toks[ti - 1].norm in (
+            "ب", "ك", "ل") else ""
         freqs = word_frequencies()
         seen: set[str] = set()
         analyses.sort(key=lambda a: (_TENSE_RANK.get(a[0].tense, 9), a[0].lemma.weak))
@@ -98,6 +134,8 @@ def find_hits(doc: Doc, lex: Lexicon) -> list[Hit]:
                 continue
             # A ة cannot take a pronoun suffix: وزارة is not "و + زار + ه".
             if ends_ta and enc:
+                continue
+            if prep_before and form.pos == "verb" and (prep_before != "ل" or form.tense != "impf"):
                 continue
             # A clitic stripped here (not by the tokeniser) must leave a likelier word:
             # فائدة is not "ف + أيّده".

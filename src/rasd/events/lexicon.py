@@ -84,13 +84,17 @@ class Lexicon:
         The longest matching stem wins; the future prefix س only on imperfect verbs, the
         article ال only on nouns. Results are memoised per word.
         """
+        return list(self.analyses(word))
+
+    def analyses(self, word: str) -> tuple[tuple[Form, str, str], ...]:
+        """Like :meth:`lookup` but returns the memoised tuple itself (do not mutate)."""
         cache = self.__dict__.setdefault("_cache", {})
         hit = cache.get(word)
         if hit is None:
-            hit = self._lookup(word)
+            hit = tuple(self._lookup(word))
             if len(cache) < 500_000:
                 cache[word] = hit
-        return list(hit)
+        return hit
 
     def _lookup(self, word: str) -> list[tuple[Form, str, str]]:
         out: list[tuple[Form, str, str]] = []

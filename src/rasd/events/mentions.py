@@ -27,6 +27,12 @@ _IN = frozenset(normalize(w) for w in ("في", "بمدينة", "بمنطقة", "
 COMPLEMENTIZER_STOP = frozenset(normalize(w) for w in ("إن", "أن", "و", "،"))
 
 
+#: A "mention" that is a preposition or particle as written (an NER slip: "على" read as
+#: the name علي) names no actor or place.
+_FUNCTION_WORDS = frozenset(("على", "في", "من", "إلى", "الى", "عن", "مع", "أن", "إن", "لا", "ما",
+                             "لم", "لن", "قد", "هو", "هي", "ان"))
+
+
 @dataclass
 class MentionRef:
     """One mention of an entity with the indices of its first and last word token."""
@@ -46,10 +52,12 @@ class Layout:
         self.words = [i for i, t in enumerate(doc.tokens) if not t.clitic]
         self.starts = [doc.tokens[i].start for i in self.words]
         self.ends = [doc.tokens[i].end for i in self.words]
+        self.norms = [doc.tokens[i].norm for i in self.words]
+        self._nwords = len(self.words)
         raw: list[tuple[int, int, Entity]] = []
         for e in doc.entities:
             for m in e.mentions:
-                if 0 <= m.start < m.end <= len(doc.text):
+                if 0 <= m.start < m.end <= len(doc.text) and doc.text[m.start:m.end] not in _FUNCTION_WORDS:
                     raw.append((m.start, m.end, e))
         # Drop a mention inside a longer mention of another entity ("الأمم المتحدة" inside
         # the mission's full name): the longer name is what the text says.
@@ -77,6 +85,9 @@ class Layout:
             self.mentions.append(MentionRef(s, e, ent, first, last))
         self.mentions.sort(key=lambda m: m.start)
         self._mstarts = [m.start for m in self.mentions]
+        self._by_sentence: dict[int, list[MentionRef]] = {}
+        #: Per-sentence results of argument finders (see rasd.events.args), memoised.
+        self.memo: dict[tuple, object] = {}
 
     def between(self, lo: int, hi: int) -> list[MentionRef]:
         """Mentions that start at or after ``lo`` and end by ``hi`` (char offsets)."""
@@ -97,8 +108,8 @@ class Layout:
 
     def norm(self, wi: int) -> str:
         """Normalised text of word ``wi`` ('' out of range)."""
-        if 0 <= wi < len(self.words):
-            return self.doc.tokens[self.words[wi]].norm
+        if 0 <= wi < self._nwords:
+            return self.norms[wi]
         return ""
 
     def prev_norm(self, wi: int) -> str:
@@ -110,11 +121,14 @@ class Layout:
         return ""
 
     def in_sentence(self, sent: int) -> list[MentionRef]:
-        """Mentions inside sentence ``sent``."""
+        """Mentions inside sentence ``sent`` (memoised: do not mutate the list)."""
         if sent is None or sent >= len(self.doc.sentences):
             return []
-        s, e = self.doc.sentences[sent]
-        return self.between(s, e)
+        got = self._by_sentence.get(sent)
+        if got is None:
+            s, e = self.doc.sentences[sent]
+            got = self._by_sentence[sent] = self.between(s, e)
+        return got
 
     def is_place_use(self, m: MentionRef) -> bool:
         """A LOC mention introduced by a place preposition (في مالي، بمدينة ...)."""

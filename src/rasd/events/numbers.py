@@ -206,19 +206,24 @@ _KILL_LEMMAS = frozenset(_n(w) for w in ("قتل", "أعدم", "ذبح", "اغت
 _HURT_LEMMAS = frozenset(_n(w) for w in ("أصاب", "جرح"))
 
 
-def object_count(after_text: str, lemma: str) -> tuple[int | None, int | None]:
-    """(dead, injured) from a kill/injure verb's object: "قتلت القوات 143 شخصا"."""
+def object_count(after_text: str, lemma: str, max_start: int = 8,
+                 need_person: bool = False) -> tuple[int | None, int | None]:
+    """(dead, injured) from a kill/injure verb's object: "قتلت القوات 143 شخصا"; the
+    number must begin within the first ``max_start`` words (and, with ``need_person``,
+    count a person noun: "بقتل 20 مدنيا", not "قتيل و1,5 مليون نازح")."""
     kind = "dead" if lemma in _KILL_LEMMAS else "injured" if lemma in _HURT_LEMMAS else None
     if kind is None:
         return None, None
     words = _norm_words(after_text)[:8]
-    for i in range(len(words)):
+    for i in range(min(len(words), max_start)):
         n, used = parse_number(words, i)
         if n is None or n <= 0:
             continue
         if words[i].isdigit() and len(words[i]) == 4 and 1900 <= n <= 2100:
             continue
         nxt = words[i + used] if i + used < len(words) else ""
+        if need_person and nxt not in _PERSONS:
+            continue
         if used and (nxt in _PERSONS or words[i] not in _UNITS or nxt == ""):
             return (n, None) if kind == "dead" else (None, n)
     return None, None

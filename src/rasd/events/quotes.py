@@ -8,7 +8,9 @@
 
 The speaker is the entity named in the cue's subject (a person is preferred to the
 organisation in the same phrase); a cue with no named subject (وأضاف، مضيفا، وأضاف
-البيان) continues the previous speaker.
+البيان) continues the previous speaker; a bare title (وقال قائد شرطة الولاية) is the
+person named with that title elsewhere in the article. A name alone in quotation marks
+(وأضاف «إيرنست»: «...») is a speaker, not a quote.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rasd.doc import Doc, Quote
 from rasd.events.lexicon import imperfect_forms, load_lexicon, perfect_forms
@@ -62,7 +63,7 @@ def _prep_cue_map() -> dict[str, str]:
 _OBJECT_CUES = frozenset(normalize(w) for w in (
     "أعلن", "أعلنت", "أعلنوا", "يعلن", "تعلن", "أكد", "أكدت", "يؤكد", "تؤكد", "كشف", "كشفت",
     "ذكر", "ذكرت", "أفاد", "أفادت"))
-_ATTRIB = tuple(normalize(a) for a in ("حسب", "وحسب", "بحسب", "وبحسب", "وفق", "ووفق",
+_ATTRIB = frozenset(normalize(a) for a in ("حسب", "وحسب", "بحسب", "وبحسب", "وفق", "ووفق",
                                          "وفقا", "حسبما", "بحسبما", "نقلا", "ووفقا"))
 _COMP = frozenset(normalize(w) for w in (
     "إن", "أن", "بأن", "انه", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأنه", "بأنها",
@@ -90,6 +91,7 @@ def _cue_forms() -> frozenset[str]:
 
 
 CUE_FORMS = _cue_forms()
+_NOUN_CUES = frozenset(normalize(n) for n in _CUE_NOUNS)
 PREP_CUE_FORMS: dict[str, str] = {}
 _ENC = ("ها", "ه", "هم", "هما")
 
@@ -99,9 +101,22 @@ def is_cue(norm: str) -> bool:
     return _cue_base(norm) is not None
 
 
-@lru_cache(maxsize=100_000)
+_CUE_MEMO: dict[str, str | None] = {}
+
+
 def _cue_base(norm: str) -> str | None:
     """The cue form inside ``norm`` (clitics and a pronoun suffix stripped), or None."""
+    try:
+        return _CUE_MEMO[norm]
+    except KeyError:
+        pass
+    out = _cue_base_uncached(norm)
+    if len(_CUE_MEMO) < 200_000:
+        _CUE_MEMO[norm] = out
+    return out
+
+
+def _cue_base_uncached(norm: str) -> str | None:
     for p in ("", "و", "ف", "وس", "س", "ل", "ب"):
         if p and not norm.startswith(p):
             continue
@@ -112,6 +127,22 @@ def _cue_base(norm: str) -> str | None:
             if rest.endswith(e) and rest[: -len(e)] in CUE_FORMS and len(rest) - len(e) >= 3:
                 return rest[: -len(e)]
     return None
+
+
+def is_speech_verb(norm: str) -> bool:
+    """A finite speech verb (قال، أكد، وأضاف ...) — a cue that is not a participle/noun."""
+    base = _cue_base(norm)
+    return base is not None and base not in _NOUN_CUES
+
+
+_NORM_MEMO: dict[str, str] = {}
+
+
+def _norm_memo(s: str) -> str:
+    n = _NORM_MEMO.get(s)
+    if n is None:
+        n = _NORM_MEMO[s] = normalize(s)
+    return n
 
 
 def _strip_conj(norm: str) -> str:
@@ -129,22 +160,27 @@ class _Q:
     continues: object  # False, True (previous speaker) or "sentence" (this sentence's)
 
 
+_OPEN_RX = re.compile("[" + "".join(_OPEN) + "]")
+
+
 def _quote_spans(text: str) -> list[tuple[int, int, int, int]]:
     """(open, close, content_start, content_end) of paired quotation marks."""
     out = []
     i = 0
-    n = len(text)
-    while i < n:
+    search = _OPEN_RX.search
+    while True:
+        mo = search(text, i)
+        if mo is None:
+            break
+        i = mo.start()
         c = text[i]
-        if c in _OPEN:
-            close = _OPEN[c]
-            j = text.find(close, i + 1)
-            nl = text.find("\n", i + 1)
-            # Straight quotes never span a line; typographic ones may span several.
-            if j > 0 and (c != "\"" or nl < 0 or j < nl) and j - i < 3000:
-                out.append((i, j + 1, i + 1, j))
-                i = j + 1
-                continue
+        close = _OPEN[c]
+        j = text.find(close, i + 1)
+        # Straight quotes never span a line; typographic ones may span several.
+        if j > 0 and j - i < 3000 and (c != "\"" or "\n" not in text[i + 1:j]):
+            out.append((i, j + 1, i + 1, j))
+            i = j + 1
+            continue
         i += 1
     return out
 
@@ -174,7 +210,7 @@ def _pick(layout: Layout, ms: list[MentionRef], first_wi: int) -> str | None:
     """Speaker among candidate mentions: the last person ("رئيس البعثة، فلان"), not one
     introduced by باسم (a spokesman *of* X); else the first organisation; a place only
     right after the cue ("قالت واشنطن")."""
-    ok = [m for m in ms if not layout.is_place_use(m) and layout.norm(m.first - 1) != normalize("باسم")
+    ok = [m for m in ms if not layout.is_place_use(m) and layout.norm(m.first - 1) != _BISM
           and layout.norm(m.first - 1) not in _COMPANY]
     per = [m for m in ok if m.entity.type == "PER"]
     if len(per) > 1:
@@ -190,6 +226,7 @@ def _pick(layout: Layout, ms: list[MentionRef], first_wi: int) -> str | None:
     return loc[0].entity.id if loc else None
 
 
+_BISM = normalize("باسم")
 #: "بحضور X", "برفقة X": a person present, not the speaker.
 _COMPANY = frozenset(normalize(w) for w in ("بحضور", "برفقة", "بمشاركة", "يرافقه", "ترافقه", "بصحبة",
                                             "حضور", "رفقة", "مشاركة", "صحبة"))
@@ -242,6 +279,12 @@ def resolve_speaker(layout: Layout, cue_wi: int, hi: int, ss: int) -> tuple[str 
             r"(?:ه|ها|هم|هما)$", layout.norm(cue_wi + 2)) and layout.norm(cue_wi + 2) not in _TYPE_NOUNS:
         # "وشدد خلال لقائه ... مبعوث X ... على أن": the names after are in the adverbial.
         return None, "continue"
+    if region and not any(m.entity.type in ("PER", "ORG", "MISC") for m in ms):
+        # "وقال قائد شرطة الولاية إن ...": a title with no name is the person named
+        # with that title elsewhere in the article ("مسؤول الشرطة فلان").
+        spk = _title_holder(layout, region, cue_wi)
+        if spk is not None:
+            return spk, "named"
     # Subject named after the cue (VSO), unless an unnamed source comes first.
     if ms:
         first_m = ms[0].start
@@ -283,6 +326,56 @@ def resolve_speaker(layout: Layout, cue_wi: int, hi: int, ss: int) -> tuple[str 
     return (spk, "named") if spk else (None, "continue")
 
 
+#: Official titles that, with no name, point to the person named with them elsewhere.
+_TITLES = frozenset(normalize(w) for w in (
+    "قائد", "رئيس", "وزير", "نائب", "مدير", "محافظ", "متحدث", "ناطق", "زعيم", "أمين", "سفير",
+    "مبعوث", "ممثل", "مندوب", "عمدة", "حاكم", "قائدة", "رئيسة", "وزيرة", "مديرة", "سفيرة"))
+_TITLE_FILLER = frozenset(normalize(w) for w in (
+    "باسم", "عام", "العام", "في", "لدى", "عن", "ل", "إلى", "على", "من", "مع", "حول", "خلال", "أمس",
+    "اليوم", "أيضا", "كذلك"))
+
+
+def _bare_al(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+def _title_holder(layout: Layout, region: list[str], cue_wi: int) -> str | None:
+    """The person a bare title subject refers to: the latest person introduced with the
+    same title (its complement noun when it has one: "قائد شرطة" ~ "مسؤول الشرطة") in the
+    article before the cue, else the first one within the next two sentences."""
+    # _clean_words repeats a و-word without its و right after it: keep the word as written.
+    words = [w for i, w in enumerate(region) if not (i and region[i - 1] == "و" + w)]
+    if not words or _bare_al(words[0]) not in _TITLES:
+        return None
+    title = _bare_al(words[0])
+    comp = next((_bare_al(w) for w in words[1:3] if w not in _TITLE_FILLER and w not in _COMP
+                 and len(_bare_al(w)) > 2), None)
+    if comp is None and words[0] in _GENERIC:
+        return None  # "وأضاف المتحدث": the previous speaker goes on (resolved later)
+    key = comp or title
+    doc = layout.doc
+    cue_off = layout.starts[cue_wi]
+
+    def introduced(m: MentionRef) -> bool:
+        back = {_bare_al(layout.norm(j)) for j in range(max(0, m.first - 3), m.first)}
+        return key in back and not _in_marks(doc.text, max(0, m.start - 300), m.start)
+
+    best = None
+    for m in layout.between(max(0, cue_off - 3000), cue_off):
+        if m.entity.type == "PER" and introduced(m):
+            best = m.entity.id
+    if best is not None:
+        return best
+    si = doc.sentence_of(cue_off)
+    if si is None:
+        return None
+    stop = doc.sentences[min(si + 2, len(doc.sentences) - 1)][1]
+    for m in layout.between(layout.ends[cue_wi], stop):
+        if m.entity.type == "PER" and introduced(m):
+            return m.entity.id
+    return None
+
+
 def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] | None = None) -> list[Quote]:
     """Direct and indirect quotes of ``doc`` with speakers (entity ids) where found.
 
@@ -294,7 +387,10 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
         return []
     words = layout.words
     toks = doc.tokens
-    norms = [toks[i].norm for i in words]
+    norms = layout.norms  # the words' normalised texts (read only)
+    # Each word's cue reading, once (the loops below ask many times).
+    memo_get = _CUE_MEMO.get
+    cues = [(c is not None) if (c := memo_get(n, 0)) != 0 else (_cue_base(n) is not None) for n in norms]
     found: list[_Q] = []
     marks = _quote_spans(text)
     covered: list[tuple[int, int]] = []  # kept sorted, with cov_starts alongside
@@ -316,6 +412,11 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
         content = text[cs:ce].strip()
         if not content:
             continue
+        # A name in quotation marks ("وأضاف «إيرنست»: «...»") is the speaker, not a quote.
+        c0 = cs + (len(text[cs:ce]) - len(text[cs:ce].lstrip()))
+        c1 = c0 + len(content)
+        if any(m.start <= c0 and m.end >= c1 for m in layout.between(cs, ce)):
+            continue
         nwords = len(content.split())
         ss, se = sent_bounds(qo)
         wi = layout.word_index(qo)
@@ -323,7 +424,7 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
         # A cue before the quote, in the same sentence, within 25 words.
         j = wi - 1
         while j >= 0 and layout.starts[j] >= ss and wi - j <= 25:
-            if is_cue(norms[j]):
+            if cues[j]:
                 cue_wi = j
                 break
             # Another quote closing in between means that cue belongs to that one.
@@ -336,7 +437,7 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
             for j2 in range(k, min(k + 4, len(words))):
                 if layout.starts[j2] >= se + 1 and j2 > k:
                     break
-                if is_cue(norms[j2]):
+                if cues[j2]:
                     after_cue = j2
                     break
         attrib = None
@@ -391,8 +492,9 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
         return _inside(covered, cov_starts, off) or _inside(mark_spans, mark_starts, off)
 
     # -- indirect: cue ... complementizer / cue + preposition + noun ----------------------
-    for ci, n in enumerate(norms):
-        if not is_cue(n) or in_marks(layout.starts[ci]):
+    for ci in [i for i, c in enumerate(cues) if c]:
+        n = norms[ci]
+        if in_marks(layout.starts[ci]):
             continue
         ss, se = sent_bounds(layout.starts[ci])
         base = _strip_conj(n)
@@ -404,15 +506,16 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
             if norms[j] in _COMP:
                 comp_wi = j
                 break
-            if j > ci + 1 and is_cue(norms[j]):
+            if j > ci + 1 and cues[j]:
                 break  # another cue takes over
             if text[layout.ends[j]: layout.ends[j] + 1] in ("«", "“", "\""):
                 break
         if not PREP_CUE_FORMS:
             PREP_CUE_FORMS.update(_prep_cue_map())
         prep = PREP_CUE_FORMS.get(base)
+        prep_n = _norm_memo(prep) if prep is not None else None
         if prep is not None and comp_wi is not None and any(
-                norms[j] == normalize(prep) for j in range(ci + 1, comp_wi)):
+                norms[j] == prep_n for j in range(ci + 1, comp_wi)):
             comp_wi = None  # "أشار إلى احتمال أن ...": the preposition's noun comes first
         if comp_wi is not None:
             start_wi = comp_wi + 1
@@ -425,7 +528,7 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
                     start_wi = j
                     comp_wi = j
                     break
-                if norms[j] == normalize(prep):
+                if norms[j] == prep_n:
                     start_wi = j + 1
                     comp_wi = j
                     if j + 1 < len(words) and norms[j + 1] in _COMP:
@@ -452,13 +555,13 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
         for j in range(start_wi + 1, len(words)):
             if layout.starts[j] >= se:
                 break
-            if is_cue(norms[j]) and any(norms[x] in _COMP for x in range(j + 1, min(j + 12, len(words)))
+            if cues[j] and any(norms[x] in _COMP for x in range(j + 1, min(j + 12, len(words)))
                                         if layout.starts[x] < se):
                 qe = layout.starts[j]
                 if words[j] > 0 and toks[words[j] - 1].clitic:
                     qe = toks[words[j] - 1].start
                 break
-            if is_cue(norms[j]):
+            if cues[j]:
                 p0 = layout.starts[j]
                 if words[j] > 0 and toks[words[j] - 1].clitic:
                     p0 = toks[words[j] - 1].start
@@ -478,7 +581,12 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
         cover(qs, qe)
 
     # -- attribution: وحسب X فإن ... / ... حسبما أفادت X ------------------------------------
+    # Only sentences holding an attribution word can give one (most hold none).
+    attr_words = [layout.starts[j] for j, n in enumerate(norms) if n in _ATTRIB or n == "علي"]
     for si, (ss, se) in enumerate(doc.sentences):
+        a = bisect_left(attr_words, ss)
+        if a >= len(attr_words) or attr_words[a] >= se:
+            continue
         swords = []
         for j in range(layout.word_index(ss), len(words)):
             if layout.starts[j] >= se:
@@ -491,11 +599,11 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
             continue
         for k, j in enumerate(swords):
             is_attr = norms[j] in _ATTRIB or (
-                norms[j] == "علي" and j + 2 < len(words) and norms[j + 1] == "ما" and is_cue(norms[j + 2]))
+                norms[j] == "علي" and j + 2 < len(words) and norms[j + 1] == "ما" and cues[j + 2])
             if not is_attr or in_marks(layout.starts[j]):
                 continue
             # A cue earlier in the sentence already reports the words (قال X إن ...، حسبما ...).
-            if k >= 2 and any(is_cue(norms[x]) for x in swords[:k]):
+            if k >= 2 and any(cues[x] for x in swords[:k]):
                 break
             if k <= 1:
                 # Sentence-initial: "وحسب X فإن ..."
@@ -618,10 +726,18 @@ def _svo_speaker(layout: Layout, cue_wi: int, ss: int = 0) -> str | None:
     for m in reversed(layout.between(ss, layout.starts[cue_wi])):
         if m.last < cue_wi and cue_wi - m.last <= 2 and not layout.is_place_use(m) and not _in_marks(
                 layout.doc.text, ss, m.start):
+            if layout.prev_norm(m.first) in _GOVERNING:
+                # "وأدان نائب في البرلمان الحادثة ووصفها": a name after a preposition is
+                # not the subject.
+                return None
             return m.entity.id
         if m.last < cue_wi - 2:
             break
     return None
+
+
+_GOVERNING = frozenset(normalize(w) for w in ("في", "من", "إلى", "الى", "على", "عن", "مع", "ل", "ب", "لدى",
+                                               "عند", "بين", "حول", "ضد"))
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], off: int) -> bool:

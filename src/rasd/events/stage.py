@@ -112,6 +112,15 @@ class EventStage:
         adverbial: set[int] = set()  # accusative masdar readings: actors do not confirm them
         skip = _boilerplate_sentences(doc)
         groups: list[tuple[int, str, list[Hit]]] = []
+        actor_memo: dict[int, tuple[list[str], list[str]]] = {}
+
+        def actors_of(h: Hit, ments: list) -> tuple[list[str], list[str]]:
+            # Asked once while grouping and once while building: compute it once.
+            r = actor_memo.get(id(h))
+            if r is None:
+                r = actor_memo[id(h)] = A.find_actors(doc, layout, h, ments)
+            return r
+
         for (si, typ), hs in by_key.items():
             if si in skip:
                 continue
@@ -120,7 +129,7 @@ class EventStage:
             ments = layout.in_sentence(si)
             by_src: list[tuple[frozenset, list[Hit]]] = []
             for h in hs:
-                src = frozenset(A.find_actors(doc, layout, h, ments)[0]) if (
+                src = frozenset(actors_of(h, ments)[0]) if (
                     h.form.pos == "verb" and not h.weak) else frozenset()
                 slot = next((g for g in by_src if src and g[0] == src), None)
                 if slot is None and (not src or not by_src or not by_src[0][0]):
@@ -163,6 +172,7 @@ class EventStage:
             cands.append((conf, rep, hs))
         events: list[Event] = []
         news_time = _news_time(doc)
+        dl_time = _dateline_time(doc, layout)
         last_place: str | None = None
         assault_reps: dict[int, list[Hit]] = {}
         for c in cands:
@@ -170,7 +180,8 @@ class EventStage:
                 assault_reps.setdefault(c[1].sentence, []).append(c[1])
         for conf, h, hs in sorted(cands, key=lambda c: (c[1].start)):
             ments = layout.in_sentence(h.sentence)
-            src, tgt = A.find_actors(doc, layout, h, ments)
+            src, tgt = actors_of(h, ments)
+            src, tgt = list(src), list(tgt)
             extra: dict[str, Any] = {"lemma": h.form.lemma.lemma, "pos": h.form.pos}
             if (src or tgt) and id(h) not in adverbial:
                 conf += 0.05
@@ -180,16 +191,23 @@ class EventStage:
                 continue
             place = A.find_place(doc, layout, h, ments, set(src) | set(tgt))
             saying_ctx = h.type in A.SAYING_TYPES and not self.inherit_place_saying
+            own_place = place is not None
             if place is None and self.inherit_place and last_place is not None and not saying_ctx:
                 # The setting carries over: the last place an earlier event had.
                 place = last_place
                 extra["place_from"] = "context"
             if not saying_ctx:
                 place = place or dateline
-            if place is not None:
-                last_place = place
             s, e = doc.sentences[h.sentence]
             stext = doc.text[s:e]
+            if place is not None and not own_place and _MULTI_REGION.search(A.norm_text(stext)):
+                # "في عدة محافظات": several unnamed regions — the country of the setting.
+                country = _country_of(doc, place)
+                if country is not None and country != place:
+                    place = country
+                    extra["place_from"] = "country"
+            if place is not None:
+                last_place = place
             dead = injured = None
             if h.type == "ASSAULT":
                 # Several attacks in one sentence: each takes the counts of its own stretch.
@@ -198,12 +216,22 @@ class EventStage:
                 we = min([x.start for x in others if x.start >= h.end], default=e)
                 if h.form.pos == "verb":
                     dead, injured = object_count(doc.text[h.end:we], h.form.lemma.lemma)
+                else:
+                    # A verbal noun governs its object like the verb ("بقتل 20 مدنيا"),
+                    # right after it.
+                    dead, injured = object_count(doc.text[h.end:we], h.form.lemma.lemma, max_start=2,
+                                                 need_person=True)
                 d2, i2 = casualties(doc.text[ws:we])
                 dead = dead if dead is not None else d2
                 injured = injured if injured is not None else i2
                 if (dead or injured) and is_cumulative(stext):
                     extra["cumulative"] = True
-            t = A.find_time(doc, h, bool(extra.get("cumulative")))
+            t, foreign_time = A.find_time_ex(doc, h, bool(extra.get("cumulative")),
+                                             hits_by_sent.get(h.sentence, []))
+            # (A word after أمام/بهدف is a verbal noun even where the lexicon read a verb.)
+            prospective = _prospective(layout, h)
+            if prospective:
+                t = None  # "ما يمهد الطريق أمام رفع العقوبات": it has not happened yet
             if self.veto_bare and id(h) in bare_doubt and not (src or tgt or dead or injured or t):
                 continue  # the classifier doubts it and the sentence gives no detail
             if h.form.pos == "noun":
@@ -215,15 +243,23 @@ class EventStage:
                     extra["ref"] = "definite"
                 elif h.enclitic:
                     extra["ref"] = "suffix"
-            if t is None and self.inherit_time and news_time is not None and (
+            if t is None and self.inherit_time and news_time is not None and not (
+                    foreign_time or prospective) and (
                     self.inherit_time_saying or h.type not in A.SAYING_TYPES) and not _prior_or_content(
                     layout, h, hits_by_sent.get(h.sentence, [])):
                 t = dict(news_time)
                 extra["time_from"] = "article"
+            if t is None and dl_time is not None and self.inherit_time and not (
+                    foreign_time or prospective) and not _prior_or_content(
+                    layout, h, hits_by_sent.get(h.sentence, [])):
+                # "عدن 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م واس": a dated dateline
+                # dates what the article reports, statements included.
+                t = dict(dl_time)
+                extra["time_from"] = "dateline"
             if t is None and self.published_time and doc.published:
                 t = {"value": doc.published[:10], "precision": "day"}
                 extra["time_from"] = "published"
-            status = A.find_status(layout, h)
+            status = "planned" if prospective else A.find_status(layout, h)
             main = self._is_main(doc, h, t, stext, extra)
             extra["main"] = main
             if len(hs) > 1:
@@ -266,7 +302,7 @@ class EventStage:
                         return False
                 except ValueError:
                     pass
-        if _BACKGROUND.search(normalize(stext)) and h.sentence > 1:
+        if _BACKGROUND.search(A.norm_text(stext)) and h.sentence > 1:
             return False
         return True
 
@@ -384,6 +420,67 @@ def _prior_or_content(layout: Layout, h: Hit, sent_hits: list[Hit]) -> bool:
         return True
     return any(o.type in A.SAYING_TYPES and o.end <= h.start and wi - layout.word_index(o.start) <= 4
                for o in sent_hits if o is not h)
+
+
+#: Words that make the following verbal noun a purpose or prospect, not a happening.
+_PROSPECT = frozenset(normalize(w) for w in ("بهدف", "أجل", "لأجل", "تمهيدا", "سعيا", "بغية", "بقصد"))
+
+
+def _prospective(layout: Layout, h: Hit) -> bool:
+    """A verbal noun that is a purpose or prospect: "يمهد الطريق أمام رفع العقوبات",
+    "بهدف إطلاق سراح", "من أجل وقف"."""
+    wi = layout.word_index(h.start)
+    p1, p2 = layout.norm(wi - 1), layout.norm(wi - 2)
+    if p1 in _PROSPECT or (p1 == _AMAM and p2 == _ROAD):
+        return True
+    return p2 in _PROSPECT and p1 in _LINKS
+
+
+_AMAM, _ROAD = normalize("أمام"), normalize("الطريق")
+_LINKS = frozenset(normalize(w) for w in ("إلى", "الى", "في", "ل"))
+
+
+#: Several unnamed regions: "في عدة محافظات", "في مختلف مناطق البلاد", "في أنحاء البلاد".
+_MULTI_REGION = re.compile(
+    r"في (?:عده|مختلف|جميع|كل|بعض|عدد من) (?:ال)?(?:محافظات|مدن|مناطق|ولايات|اقاليم|انحاء|المحافظات|المدن|"
+    r"المناطق|الولايات|الاقاليم)|في (?:مختلف |كل |جميع )?انحاء البلاد")
+
+
+def _country_of(doc: Doc, eid: str) -> str | None:
+    """The article's country entity holding place ``eid`` (itself if it is a country)."""
+    e = doc.entity(eid)
+    if e is None or e.geo is None or not e.geo.country:
+        return None
+    if e.geo.level == "country":
+        return e.id
+    for c in doc.entities:
+        if c.type == "LOC" and c.geo and c.geo.level == "country" and c.geo.country == e.geo.country:
+            return c.id
+    return None
+
+
+#: News agency marks that close a dateline (واس، أ ف ب، رويترز، د ب أ، وام، قنا، كونا ...).
+_AGENCY = re.compile(r"(?:^|\W)(?:واس|ا ف ب|ا\.ف\.ب|رويترز|د ب ا|د\.ب\.ا|وام|قنا|كونا|بنا|سبا|الاناضول|يو بي اي|ا ب)(?:\W|$)")
+
+
+def _dateline_time(doc: Doc, layout: Layout) -> dict | None:
+    """The day of a dated dateline: a short first line (≤ 15 words) that names a place
+    or a news agency and holds a day ("الرياض 26 شوال 1436 هـ الموافق 11 اغسطس 2015 م
+    واس")."""
+    nl = doc.text.find("\n")
+    if nl <= 0:
+        return None
+    head = doc.text[:nl]
+    if not 0 < len(head.split()) <= 15:
+        return None
+    day = next((t for t in doc.times if t.end <= nl and t.value and t.precision == "day"), None)
+    if day is None:
+        return None
+    starts_with_place = bool(layout.mentions) and layout.mentions[0].entity.type == "LOC" and \
+        not head[:layout.mentions[0].start].strip()
+    if not (starts_with_place or _AGENCY.search(A.norm_text(head))):
+        return None
+    return {"value": day.value, "precision": day.precision}
 
 
 def _news_time(doc: Doc) -> dict | None:

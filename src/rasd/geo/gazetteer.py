@@ -15,6 +15,9 @@ from importlib import resources
 from rasd.errors import ModelError
 from rasd.geo.keys import name_key
 
+#: Local place names (streets, districts, points of interest) with OpenStreetMap points.
+LOCAL_NAMES = "idrisi_odbl.tsv.gz"
+
 LEVEL_RANK = {"site": 0, "city": 1, "admin2": 2, "admin1": 3, "country": 4, "region": 5}
 
 
@@ -71,7 +74,9 @@ def _read(name: str) -> list[list[str]]:
 class Gazetteer:
     """Name → places lookup plus nationality adjectives."""
 
-    def __init__(self) -> None:
+    def __init__(self, extra: str | list[list[str]] | None = LOCAL_NAMES) -> None:
+        """``extra``: the local-names file (name, flag, place fields; see
+        ``scripts/build_geo_idrisi.py``), its rows, or ``None`` for the main gazetteer only."""
         self.places: dict[str, Place] = {}
         for fn in ("places.tsv.gz", "places_odbl.tsv.gz"):
             for r in _read(fn):
@@ -81,6 +86,8 @@ class Gazetteer:
         self._raw: dict[str, tuple[str, str]] = {}
         for r in _read("names.tsv.gz"):
             self._raw[r[0]] = (r[1], r[2])
+        if extra is not None:
+            self._add_local(_read(extra) if isinstance(extra, str) else extra)
         self._entries: dict[str, Entry | None] = {}
         self.nationalities: dict[str, tuple[str, bool]] = {}
         for form, cc, flags in _read("nationality.tsv.gz"):
@@ -102,6 +109,19 @@ class Gazetteer:
         #: Every word of every name (a token outside it can only break a name).
         self.all_words = frozenset(w for k in self._raw for w in k.split(" "))
 
+    def _add_local(self, rows: list[list[str]]) -> None:
+        # A known name keeps its flag and gains the place as its last candidate (local
+        # places have no population: they win through context, never on prominence).
+        for name, flag, k, lvl, cc, a1, lat, lon, pop, en, fc in rows:
+            if k not in self.places:
+                self.places[k] = Place(k, None, lvl, cc or None, a1 or None, float(lat),
+                                       float(lon), int(pop or 0), en, fc)
+            old = self._raw.get(name)
+            if old is None:
+                self._raw[name] = (flag, k)
+            elif k not in old[1].split(","):
+                self._raw[name] = (old[0], old[1] + "," + k)
+
     def __contains__(self, key: str) -> bool:
         return key in self._raw
 
@@ -116,7 +136,10 @@ class Gazetteer:
         else:
             flag, keys = raw
             # Candidates come most prominent first; past the first dozen none ever wins.
-            e = Entry(tuple(self.places[k] for k in keys.split(",")[:12] if k in self.places), flag)
+            ks = keys.split(",")
+            if len(ks) > 12:  # local places (O...) come last but are kept
+                ks = ks[:12] + [k for k in ks[12:] if k.startswith("O")]
+            e = Entry(tuple(self.places[k] for k in ks if k in self.places), flag)
         self._entries[key] = e
         return e
 

@@ -6,6 +6,11 @@ A cue word before the name (محافظة، ولاية، مدينة، حي ...) r
 administrative cues (محافظة، ولاية، إقليم، حي، قرية ...) are part of the mention, as the
 gold convention writes them (``محافظة الأحساء``), while مدينة/منطقة are not.
 
+Streets, squares, mosques, roads ("شارع X", "مسجد X", "الدائري السابع") are found by their
+cue word as sites without a gazetteer place (see :data:`SITE_CUES`); local names (place
+keys "O...", from ``idrisi_odbl.tsv.gz``) made of common words need a place of the same
+country within 150 km (:func:`_accept_focus_near`).
+
 Resolution: every candidate gets a score from its prominence (population, level), the cue
 word, the countries the document is about (country names, nationality adjectives, and
 unambiguous places) and the distance to the other places of the document; the best one
@@ -19,6 +24,7 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from operator import attrgetter
 from dataclasses import dataclass, field
 
 from rasd.doc import Token
@@ -47,13 +53,13 @@ TRAILING_DIRS = frozenset(name_key(w) for w in (
 #: Cue words after which a name the gazetteer lacks is still taken as a place (geo null).
 UNKNOWN_CUES = frozenset({"قريه", "بلده", "حي", "ضاحيه", "مخيم", "ولايه", "محافظه", "اقليم",
                           "مقاطعه", "ناحيه", "غابه", "بلدات", "قري", "منطقه", "قضاء", "مناطق",
-                          "احياء"})
+                          "احياء", "مدينه"})
 #: Plural cues that head a coordinated list of names (مناطق الريسة والزهور).
 _PLURAL_CUES = frozenset({"مناطق", "احياء", "قري", "بلدات", "ضواحي"})
 
 #: Cues with a common other sense (قضاء "spending", مقاطعة "boycott", منطقة "area"): the
 #: name after them must be rarer.
-_LOOSE_CUES = frozenset({"قضاء", "مقاطعه", "منطقه", "بلده", "مناطق", "احياء"})
+_LOOSE_CUES = frozenset({"قضاء", "مقاطعه", "منطقه", "بلده", "مناطق", "احياء", "مدينه"})
 
 _UNKNOWN = Entry((), "cue")
 _NEAR_CUES = frozenset({"حي", "ضاحيه", "قريه", "مخيم", "بلده"})
@@ -65,6 +71,10 @@ VAGUE_CUES = frozenset({"منطقه", "ريف", "محيط", "ضواحي"})
 SPLIT_CUES = frozenset({"مدينه", "منطقه"})
 
 _CITY_CUES = frozenset({"مدينه", "بلده", "عاصمه", "العاصمه", "قريه"})
+
+#: First words of two-word place names (أم الرصاص، أبو ديس، بني سهيلا، رأس العين، تل أبيض).
+COMPOUND_HEADS = frozenset(name_key(w) for w in (
+    "أم أبو بني رأس راس عين تل دير كفر بير بئر سيدي خربة جبل").split())
 
 
 @dataclass
@@ -184,7 +194,9 @@ def _words(text: str, tokens: list[Token] | None, keep: frozenset[str] | None = 
             key = c[1]
         else:
             key = c
-        after_cue = key in UNKNOWN_CUES or (len(key) > 3 and key[1:] in UNKNOWN_CUES)
+        after_cue = key in UNKNOWN_CUES or (
+            len(key) >= 3 and key[0] in "وفبل" and key[1:] in UNKNOWN_CUES) or (
+            after_cue and key in COMPOUND_HEADS)  # قرية أبو X: keep X too
         w = _Word(t.start, t.end, key, sentence=t.sentence)
         if pending is not None and pending.end == t.start:
             w.clitic_before = _word_key(pending.norm or pending.text)
@@ -274,7 +286,12 @@ class Finder:
                 cand = (j, key) if key in raw else None
                 while key in prefixes and j + 1 < n and j - i + 1 < maxw and words[j].joinable:
                     j += 1
-                    key = key + " " + words[j].norm
+                    wj = words[j]
+                    k2 = key + " " + wj.clitic_before + wj.norm if wj.clitic_before else ""
+                    if k2 and (k2 in raw or k2 in prefixes):
+                        key = k2  # a clitic inside the name: المعهد القومي للأورام (ل + لأورام)
+                    else:
+                        key = key + " " + wj.norm
                     if key in raw:
                         cand = (j, key)
                 if cand and skip > 0 and not first.startswith("ال") and (
@@ -304,6 +321,15 @@ class Finder:
         if self.unknown:
             hits.extend(self._cued_unknowns(text, words, hits, tokens))
             hits.sort(key=lambda h: h.start)
+            sites = _site_cued(text, tokens, hits)
+            if sites:
+                # Hits inside a site phrase (weak names: الحمراء in شارع الحمراء) give way.
+                in_site = _Covered(len(text))
+                for st in sites:
+                    in_site.add(st.start, st.end)
+                hits[:] = [h for h in hits if not in_site.hit(h.start, h.end)]
+                hits.extend(sites)
+                hits.sort(key=lambda h: h.start)
         return hits
 
     def _cued_unknowns(self, text: str, words: list[_Word], hits: list[Hit],
@@ -318,29 +344,41 @@ class Finder:
         for i in range(len(words) - 1):
             cw, nw = words[i], words[i + 1]
             cue = cw.norm if cw.norm in UNKNOWN_CUES else (
-                cw.norm[1:] if len(cw.norm) > 3 and cw.norm[0] in "وفبل" and cw.norm[1:] in UNKNOWN_CUES
+                cw.norm[1:] if len(cw.norm) >= 3 and cw.norm[0] in "وفبل" and cw.norm[1:] in UNKNOWN_CUES
                 else None)
             if cue is None or not cw.joinable or nw.clitic_before:
                 continue
             n = nw.norm
+            last = nw
+            if n in COMPOUND_HEADS and nw.joinable and i + 2 < len(words) and \
+                    not words[i + 2].clitic_before and _ARABIC_WORD.match(words[i + 2].norm):
+                # "قضاء أم الرصاص": the head and the word after it; the word is checked below.
+                last = words[i + 2]
+                n = last.norm
             if len(n) < 3 or not _ARABIC_WORD.match(n):
                 continue
             # A definite noun names the place unless it is a common word (الجديدة، الأخرى);
             # an indefinite one must be rare (a proper name, not "قرية صغيرة").
-            loose = cue in _LOOSE_CUES
+            compound = last is not nw  # "أم X": the head says it is a name; X may be a word
+            loose = cue in _LOOSE_CUES and not compound
             if n.startswith("ال"):
-                if freq.get(n, 0) >= (300 if loose else 450) or len(n) < 5 or cue in ("قضاء", "مقاطعه"):
+                if freq.get(n, 0) >= (560 if compound else 300 if loose else 450) or len(n) < 5 \
+                        or (cue in ("قضاء", "مقاطعه") and not compound):
                     continue
-            elif freq.get(n, 0) >= (200 if loose else 300):
+            elif freq.get(n, 0) >= (420 if compound else 200 if loose else 300) and not (
+                    cue in _NEAR_CUES and freq.get(n, 0) < 520 and self._in_town(words, i + 2)):
+                # ... unless the text says which town it is in: "حي بدر بمدينة الدمام".
                 continue
             if loose and (n.endswith(("ها", "هم", "هن", "كم", "ته")) or n[-1] == "ا"):
                 continue  # a possessive or an adverb: قضاء إجازتهم، بلده معزولا
-            if covered.hit(nw.start, nw.end):
+            if covered.hit(nw.start, last.end):
                 continue
+            if last is not nw:
+                n = nw.norm + " " + n
             start = cw.start
             if cw.norm != cue:
                 start = cw.start + self._orig_skip(text, cw.start, len(cw.norm) - len(cue))
-            h = Hit(start if cue in MENTION_CUES else nw.start, nw.end, n, _UNKNOWN, nw.start,
+            h = Hit(start if cue in MENTION_CUES else nw.start, last.end, n, _UNKNOWN, nw.start,
                     cue=cue, sentence=nw.sentence)
             out.append(h)
             covered.add(h.start, h.end)
@@ -365,7 +403,8 @@ class Finder:
                     covered.add(t.start, t.end)
                     k += 2
         # The same names elsewhere in the text, without their cue ("الدالوة").
-        names = {h.key for h in out}
+        # (not a common word taken only for its town: حي بدر does not make every بدر a place)
+        names = {h.key for h in out if h.key.startswith("ال") or freq.get(h.key, 0) < 300}
         if names:
             for t in tokens if tokens is not None else tokenize(text):
                 if t.clitic or t.norm not in names:
@@ -374,6 +413,16 @@ class Finder:
                     out.append(Hit(t.start, t.end, t.norm, _UNKNOWN, t.start, sentence=t.sentence))
                     covered.add(t.start, t.end)
         return out
+
+    def _in_town(self, words: list[_Word], k: int) -> bool:
+        """Whether ``words[k]`` is "ب" + مدينة/محافظة or + a town name taken on sight."""
+        if k >= len(words) or words[k].clitic_before != "ب" or not words[k - 1].joinable:
+            return False
+        n = words[k].norm
+        if n in ("مدينه", "محافظه"):
+            return True
+        e = self.gaz.entry(n)
+        return e is not None and e.flag == "strong"
 
     @staticmethod
     def _orig_skip(text: str, start: int, skip: int) -> int:
@@ -413,6 +462,183 @@ class Finder:
                     h.direction = two
         if j + 1 < len(words) and words[j].joinable and words[j + 1].norm in TRAILING_DIRS:
             h.direction = h.direction or words[j + 1].norm
+
+
+#: Cue words of places inside a town (streets, squares, mosques ...): "شارع X" is a site
+#: whether or not the gazetteer knows X. Hospitals, schools and universities are left to
+#: NER (organisations in the gold convention). Value: how much the name after it must
+#: look like a name — "literal" cues are almost always followed by one, "loose" ones have
+#: common figurative uses (طريق الحل، سوق العمل، ساحة المعركة، جسر الثقة).
+SITE_CUES: dict[str, str] = {name_key(w): kind for w, kind in (
+    ("شارع", "literal"), ("ميدان", "literal"), ("دوار", "literal"), ("مسجد", "literal"),
+    ("جامع", "literal"), ("كورنيش", "literal"), ("حارة", "literal"),
+    ("زقاق", "literal"), ("مستوطنة", "literal"), ("طريق", "loose"), ("نفق", "loose"),
+    ("ساحة", "loose"), ("جسر", "loose"), ("مطار", "loose"), ("ميناء", "loose"),
+    ("مرفأ", "loose"), ("جبل", "loose"), ("وادي", "loose"), ("سد", "loose"),
+    ("معبر", "loose"),
+)}
+# Not cues: سوق (in news mostly a market in the economic sense: سوق الأسهم، سوق العقار),
+# بوابة (web portals: بوابة القبول).
+#: Titles that start a person's name a street or mosque is named after (شارع الملك فهد).
+_TITLES = frozenset(name_key(w) for w in (
+    "الملك الأمير الشيخ الإمام السلطان الشهيد الرئيس السيدة الخليفة الحاج".split()))
+_NAME_LINKS = frozenset(name_key(w) for w in "عبد أبو ابو أبي ابي أم ام بن ابن بني آل".split())
+_LINEAGE = frozenset(name_key(w) for w in "بن ابن بنت".split())
+#: Trailing words that belong to a road's name (طريق العريش الدائري).
+_ROAD_TAILS = frozenset(name_key(w) for w in (
+    "الدائري السريع الدولي الصحراوي الساحلي الزراعي الكبير الشمالي الجنوبي الشرقي الغربي "
+    "العام الرئيسي").split())
+#: Words after a cue that are no name (شارع رئيسي، طريق طويل، الطريق الصحيح ...).
+_NOT_NAMES = frozenset(name_key(w) for w in (
+    "رئيسي الرئيسي فرعي الفرعي جديد الجديد الجديدة قديم القديم القديمة طويل الطويل واحد "
+    "آخر الآخر اخر الاخر عام العام كبير الكبير صغير الصغير الوحيد نفسه ذاته الصحيح الخطأ "
+    "المؤدي المؤدية الذي التي الواقع الواقعة المحاذي المجاور المجاورة المقابل الرابط "
+    "المحلي المحلية الدولي المالية المال الأسهم الاسهم العمل الحل السلام التسوية "
+    "المعركة القتال الحرب الحوار الثقة التواصل النجاح الهاوية المفاوضات الحرية "
+    "النفط السيارات الذهب العقارات الصرف السوداء الموازية الرسمية العالمية الأوروبية "
+    "العربية المشتركة الحرة الإسلامية اللعب الشرف العرض السباق الفجوة الثغرة الذرائع "
+    "العجز النقص الحاجة الفراغ الديون الخطر الصواب الإسعاف النجاة العودة الخلاص").split())
+#: Prefixes of verbal nouns of derived verb forms (التوصل، الاستثمار، الانتقال): after a
+#: loose cue such a word is a figurative use (طريق التوصل "the way to reach").
+_VERBAL_NOUN = ("الت", "الاست", "الان")
+_ORDINALS = frozenset(name_key(w) for w in (
+    "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر").split())
+_DEF_RING = frozenset(name_key(w) for w in "الدائري الدوار".split())
+_SEPARATORS = re.compile(r"^[\s#_\u200c\u200d\u200e\u200f]*$")
+
+
+_SITE_TRIGGERS = frozenset(SITE_CUES) | _DEF_RING
+_NORM = attrgetter("norm")
+
+
+def _site_cued(text: str, tokens: list[Token], hits: list[Hit]) -> list[Hit]:
+    """Sites after a street/square/mosque cue ("شارع الملك فهد", "#جسر_الشيخ_جابر", "دوار الداخلية")
+    and ring roads by number ("الدائري السابع"): LOC mentions without a gazetteer place
+    (cue included in the mention, as the gold convention writes them)."""
+    out: list[Hit] = []
+    if _SITE_TRIGGERS.isdisjoint(map(_NORM, tokens)):
+        return out  # most texts: one pass in C
+    covered: _Covered | None = None
+    freq: dict[str, int] | None = None
+    ntok = len(tokens)
+    end = -1
+    for k0 in [i for i, n in enumerate(map(_NORM, tokens)) if n in _SITE_TRIGGERS]:
+        c = tokens[k0]
+        k0 += 1
+        if c.clitic or c.start < end:
+            continue
+        # The next few words (clitics and punctuation stop a name: see adjacent()).
+        words = [c]
+        k = k0
+        while k < ntok and len(words) < 9:
+            t = tokens[k]
+            k += 1
+            if t.clitic or not t.text[:1].isalpha():
+                if t.text in ("#", "_"):
+                    continue
+                break
+            words.append(t)
+        if len(words) < 2:
+            continue
+        if covered is None:
+            # Names taken on sight block a site phrase (طريق الرياض stays Riyadh); a name
+            # needing context inside one is dropped for it (شارع الحمراء is no الحمراء);
+            # a local name that starts with the cue itself (شارع كورنيش النيل) blocks it.
+            covered = _Covered(len(text))
+            for h in hits:
+                if h.entry.flag in ("strong", "cue") or h.entry.places and \
+                        h.entry.places[0].key.startswith("O"):
+                    covered.add(h.start, h.end)
+            freq = word_frequencies()
+        prev = ""
+        if k0 >= 2 and not tokens[k0 - 2].clitic and tokens[k0 - 2].sentence == c.sentence:
+            prev = tokens[k0 - 2].norm
+        j = _site_name_end(text, words, freq, prev)  # type: ignore[arg-type]
+        if j == 0 or covered.hit(c.start, words[j].end):
+            continue
+        key = " ".join(_word_key(x.norm) for x in words[:j + 1])
+        h = Hit(c.start, words[j].end, key, _UNKNOWN, c.start, cue=c.norm, sentence=c.sentence)
+        out.append(h)
+        covered.add(h.start, h.end)
+        end = h.end
+    return out
+
+
+def _possessive(k: str, freq: dict[str, int]) -> bool:
+    """A common noun with a possessive suffix (جارتنا، طوله، أرضهم)."""
+    for suf in ("ها", "هم", "هن", "كم", "نا", "ه"):
+        if k.endswith(suf) and len(k) - len(suf) >= 2:
+            stem = k[:-len(suf)]
+            if freq.get(stem, 0) >= 350 or (stem.endswith("ت") and freq.get(stem[:-1] + "ه", 0) >= 350):
+                return True
+    return False
+
+
+def _site_name_end(text: str, words: list[Token], freq: dict[str, int],
+                   prev_word: str = "") -> int:
+    """Index in ``words`` (``words[0]`` the cue) of the last word of the site's name, or 0
+    when what follows the cue is no name. ``prev_word``: the word before the cue."""
+    n = len(words)
+    ck = words[0].norm
+    kind = SITE_CUES.get(ck)
+
+    def adjacent(a: Token, b: Token) -> bool:
+        return a.sentence == b.sentence and _SEPARATORS.match(text[a.end:b.start]) is not None
+
+    def key(i: int) -> str:
+        return _word_key(words[i].norm or words[i].text)
+
+    if not adjacent(words[0], words[1]):
+        return 0
+    k = key(1)
+    if not _ARABIC_WORD.match(k) or len(k) < 2:
+        return 0
+    if ck == "طريق" and prev_word == "عن":
+        return 0  # عن طريق "by means of"
+    j = 1
+    if kind is None:  # الدائري / الدوار + ordinal
+        if k not in _ORDINALS:
+            return 0
+    elif k in _NOT_NAMES or _possessive(k, freq) or (
+            k[0] in "وفبلك" and (k[1:] in SITE_CUES or freq.get(k[1:], 0) >= 350)):
+        return 0  # a possessive (جارتنا، طوله) or a clitic + word (وحي، ببراعة)
+    elif k in _TITLES or k in _NAME_LINKS:
+        # شارع الملك فهد / مسجد الإمام علي / طريق عبد الله: the title and the name.
+        if j + 1 < n and adjacent(words[j], words[j + 1]) and _ARABIC_WORD.match(key(j + 1)):
+            j += 1
+            if key(j) in _NAME_LINKS and j + 1 < n and adjacent(words[j], words[j + 1]):
+                j += 1  # الملك عبد العزيز
+        else:
+            return 0
+    else:
+        f = freq.get(k, 0)
+        definite = k.startswith("ال") and len(k) >= 5
+        if kind == "literal":
+            ok = (definite and f < 560) or f < 420
+        else:
+            ok = (definite and f < 430 and not k.startswith(_VERBAL_NOUN)
+                  and not k.endswith("ات")) or (not definite and f < 150)
+            if not ok and definite and f < 560 and ck == "طريق" and 2 < n and \
+                    adjacent(words[1], words[2]) and key(2) in _ROAD_TAILS:
+                ok = True  # "طريق الكريمات الصحراوي": a road's tail makes it a road's name
+        if not ok:
+            return 0
+    # "بن أبي طالب": a person's lineage continues the name.
+    for _ in range(2):
+        if j + 2 < n and adjacent(words[j], words[j + 1]) and adjacent(words[j + 1], words[j + 2]) \
+                and key(j + 1) in _LINEAGE:
+            j += 2
+            if key(j) in _NAME_LINKS and j + 1 < n and adjacent(words[j], words[j + 1]):
+                j += 1
+    # A road's tail (الدائري، السريع) or a ring number.
+    if j + 1 < n and adjacent(words[j], words[j + 1]):
+        nk = key(j + 1)
+        if nk in _ROAD_TAILS or (ck in _RING_HEADS and nk in _ORDINALS):
+            j += 1
+    return j
+
+
+_RING_HEADS = _DEF_RING | {name_key("طريق"), name_key("دوار")}
 
 
 class _Covered:
@@ -518,7 +744,7 @@ def resolve_entry(entry: Entry, cue: str | None, ctx: DocContext) -> tuple[Place
         # A small town in a country the document never mentions, far from its other
         # places: most likely a different, unknown place with the same name.
         return None, best_s
-    return lift_to_admin(best, cue), best_s
+    return lift_to_admin(_country_over_capital(entry, best, cue), cue), best_s
 
 
 def doc_context(text: str, hits: list[Hit], tokens: list[Token] | None = None) -> DocContext:
@@ -531,8 +757,11 @@ def doc_context(text: str, hits: list[Hit], tokens: list[Token] | None = None) -
         ccs = {p.country for p in h.entry.places if p.country}
         if all(p.level == "city" and p.prominence < 5.0 for p in h.entry.places):
             continue  # a small town does not say what the document is about (nor vouch for itself)
-        if len(ccs) == 1:
-            cc = next(iter(ccs))
+        if len(ccs) == 1 or (h.entry.places[0].level == "country"
+                             and all(p.prominence < 6.0 for p in h.entry.places[1:])):
+            # A country name shared by lesser places abroad (لبنان: also Lebanon county,
+            # Pennsylvania) still says which country the document is about.
+            cc = h.entry.places[0].country if len(ccs) > 1 else next(iter(ccs))
             w = 1.0 if h.entry.places[0].level == "country" else 0.7
             ctx.countries[cc] = ctx.countries.get(cc, 0.0) + w
         p0 = h.entry.places[0]
@@ -540,10 +769,12 @@ def doc_context(text: str, hits: list[Hit], tokens: list[Token] | None = None) -
                 all(a.key != p0.key for a in ctx.anchors):
             ctx.anchors.append(p0)
     nat = gazetteer().nationalities
-    for n in [t.norm for t in tokens or () if t.norm in nat]:
-        cc, ambiguous = nat[n]
-        if not ambiguous and n.startswith("ال"):
-            ctx.countries[cc] = ctx.countries.get(cc, 0.0) + 0.5
+    if tokens:
+        counts = Counter(map(_NORM, tokens))  # counted in C: this runs on every token
+        for n in sorted(counts.keys() & nat.keys()):
+            cc, ambiguous = nat[n]
+            if not ambiguous and n.startswith("ال"):
+                ctx.countries[cc] = ctx.countries.get(cc, 0.0) + 0.5 * counts[n]
     return ctx
 
 
@@ -601,7 +832,9 @@ def find_resolve_context(text: str, tokens: list[Token] | None = None,
     for h in hits:
         if h.entry.flag == "focus":
             # "المنطقة الشرقية" is Saudi Arabia's Eastern Province only in a Saudi story.
-            h.accepted = any(ctx.share(p.country) > 0 for p in h.entry.places)
+            # Local names (streets, sites: place keys "O...") need a nearby place instead.
+            h.accepted = any(ctx.share(p.country) > 0 for p in h.entry.places
+                             if not p.key.startswith("O"))
     for _ in range(2):
         # One reading per name per document: the candidate with the best total score over
         # all its occurrences (a cue on one occurrence counts for all).
@@ -615,7 +848,88 @@ def find_resolve_context(text: str, tokens: list[Token] | None = None,
                 h.place, h.score = place, s
         # Second round: what was chosen anchors the rest.
         ctx.anchors = anchors_of(hits)
+    _accept_focus_near(hits, ctx)
+    _default_kingdom(text, hits, ctx)
     return hits, ctx
+
+
+#: Rasd's home corpus is Saudi news: there "في المملكة" with no kingdom named is Saudi Arabia.
+HOME_KINGDOM = "SA"
+
+
+def _default_kingdom(text: str, hits: list[Hit], ctx: DocContext) -> None:
+    """"المملكة" (a focus name whose readings are all countries) after a preposition, in a
+    document that names none of its kingdoms (nor any other country), is HOME_KINGDOM."""
+    if ctx.countries:
+        return
+    for h in hits:
+        if h.accepted or h.entry.flag != "focus" or not h.entry.places or any(
+                p.level != "country" for p in h.entry.places):
+            continue
+        home = next((p for p in h.entry.places if p.country == HOME_KINGDOM), None)
+        if home is not None and _prev_word(text, h.name_start) in PREPOSITIONS:
+            h.accepted = True
+            h.place, h.score = home, home.prominence
+
+
+#: A "focus" name (المستشفى المركزي) is also taken next to a place of its country.
+FOCUS_NEAR_KM = 150.0
+
+
+def _accept_focus_near(hits: list[Hit], ctx: DocContext) -> None:
+    """Focus names not taken yet (local names made of common words: معهد الأورام، الدوار
+    الرابع) are taken when one of their places lies within FOCUS_NEAR_KM of a place the
+    document names in the same country (المنيل، القاهرة), or of the centre of a country it
+    names (so a country as small as that radius is enough: الكويت)."""
+    late: dict[str, list[Hit]] = {}
+    near = list(ctx.anchors)
+    if ctx.countries:
+        gaz = gazetteer()
+        near += [c for cc in ctx.countries if (c := gaz.country(cc)) is not None]
+    for h in hits:
+        if h.accepted or h.entry.flag != "focus" or not h.entry.places or not near:
+            continue
+        others = [a for a in near if a.key not in {p.key for p in h.entry.places}]
+        if any(a.country == p.country and km(a, p) < FOCUS_NEAR_KM
+               for p in h.entry.places for a in others):
+            late.setdefault(h.key, []).append(h)
+    for group in late.values():
+        place, s = resolve_group(group[0].entry, [h.cue for h in group], ctx)
+        for h in group:
+            h.accepted = True
+            h.place, h.score = place, s
+    # A local street/square name not placed this way is still a site, found by its cue;
+    # so is a local name headed by a settlement/area cue (قضاء أم الرصاص).
+    for h in hits:
+        if not h.accepted and h.entry.flag == "focus" and (
+                is_site_phrase(h.key) or h.key.split(" ", 1)[0] in _CUE_HEADED):
+            h.accepted, h.entry, h.place, h.cue = True, _UNKNOWN, None, h.key.split(" ", 1)[0]
+
+
+_CUE_HEADED = MENTION_CUES | {"منطقه"}
+
+
+def is_site_phrase(key: str) -> bool:
+    """Whether a name starts with a street/square/mosque cue (or is a numbered ring road)."""
+    head, _, rest = key.partition(" ")
+    if not rest:
+        return False
+    return head in SITE_CUES or (head in _DEF_RING and rest.split(" ", 1)[0] in _ORDINALS)
+
+
+def context_locality(hits: list[Hit], max_km: float = 60.0) -> Place | None:
+    """The one town (or district) a document's placed names all lie in or near, if there
+    is one: the containing place for a street or square the gazetteer lacks. ``None``
+    when the document names places farther apart than ``max_km`` or none below admin1."""
+    local = [h.place for h in hits if h.accepted and h.place is not None
+             and h.place.level in ("city", "admin2", "site")]
+    if not local:
+        return None
+    if any(km(a, b) > max_km for a in local for b in local[:8]):
+        return None
+    counts = Counter(p.key for p in local)
+    best = max(local, key=lambda p: (p.level == "city", counts[p.key], p.prominence))
+    return best
 
 
 def anchors_of(hits: list[Hit]) -> list[Place]:
@@ -645,7 +959,20 @@ def resolve_group(entry: Entry, cues: list[str | None], ctx: DocContext
     best_s, best = totals[0]
     if _too_far(best, ctx, _best_cue(cues)) or _not_near(best, ctx, _best_cue(cues)):
         return None, best_s
-    return lift_to_admin(best, _best_cue(cues)), best_s
+    cue = _best_cue(cues)
+    return lift_to_admin(_country_over_capital(entry, best, cue), cue), best_s
+
+
+def _country_over_capital(entry: Entry, best: Place, cue: str | None) -> Place:
+    """A bare name shared by a country and a town of it (تونس، الكويت، الجزائر) means the
+    country, however close the document's other places lie to the town; "مدينة الكويت"
+    (a city cue) means the town."""
+    if best.level != "city" or cue in _CITY_CUES:
+        return best
+    for p in entry.places:
+        if p.level == "country" and p.country == best.country:
+            return p
+    return best
 
 
 _ADMIN_CUES = frozenset({"محافظه", "ولايه", "اقليم", "مقاطعه", "اماره"})
@@ -682,8 +1009,9 @@ def _best_cue(cues: list[str | None]) -> str | None:
 
 
 def _too_far(best: Place, ctx: DocContext, cue: str | None = None) -> bool:
-    # A neighbourhood/village cue makes a same-named town abroad even less likely.
-    limit = 6.0 if cue in ("حي", "ضاحيه", "قريه", "مخيم", "بلده") else 5.0
+    # A neighbourhood/village cue makes a same-named town abroad even less likely; so does
+    # an administrative cue (إقليم الخروب in a Lebanese story is no Algerian town).
+    limit = 6.0 if cue in ("حي", "ضاحيه", "قريه", "مخيم", "بلده") or cue in _ADMIN_CUES else 5.0
     return (best.level == "city" and best.prominence < limit and bool(ctx.countries)
             and ctx.share(best.country) == 0
             and not any(km(best, a) < 400 for a in ctx.anchors if a.key != best.key))
@@ -702,7 +1030,9 @@ def _apply_acceptance(text: str, hits: list[Hit]) -> None:
             if o is None or o.entry.flag != "strong" or o.sentence != h.sentence:
                 continue
             gap = text[min(o.end, h.end):max(o.start, h.start)]
-            if len(gap) <= 4 and re.fullmatch(r"[\s،,و]*", gap):
+            # "X، Y", "X وY", and hashtag lists "#X #Y"; a bare space is a construct
+            # ("حارس مانشستر" goalkeeper of Manchester), not a list.
+            if len(gap) <= 4 and re.fullmatch(r"[\s،,و#]*", gap) and gap.strip():
                 coord = True
         h.accepted = accept(h, before, after, coord, seen_strong)
         h.prev_word = before  # type: ignore[attr-defined]

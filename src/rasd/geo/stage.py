@@ -10,8 +10,8 @@ from rasd.doc import Doc, Entity, Geo, Span
 from rasd.geo.gazetteer import Entry, Place, gazetteer
 from rasd.geo.keys import CUES, DIRECTIONS, name_key
 from rasd.geo.resolve import (
-    TRAILING_DIRS, DocContext, Hit, find_resolve_context, precision, resolve_entry,
-    resolve_group,
+    TRAILING_DIRS, DocContext, Hit, context_locality, find_resolve_context,
+    is_site_phrase, precision, resolve_entry, resolve_group,
 )
 from rasd.text.tokens import tokenize
 
@@ -99,6 +99,9 @@ class GeoStage:
     Options: ``detect`` (add LOC entities from the gazetteer, default true), ``near``
     (place an unknown LOC at the known town/area the text puts it in or near, precision 2,
     default true),
+    ``context_sites`` (a street, square or mosque the gazetteer lacks, in a document whose
+    places all lie in one town, gets that town's point: level site, precision 2,
+    ``extra.approximate``; default true),
     ``nested_mentions`` (also record a known place's occurrences inside other entities'
     mentions, e.g. مالي inside MINUSMA's long name, default true), ``merge`` (merge LOC
     entities that resolve to the same place, default true).
@@ -109,9 +112,10 @@ class GeoStage:
     provides = ("geo",)
 
     def __init__(self, detect: bool = True, nested_mentions: bool = True, merge: bool = True,
-                 near: bool = True, **options: Any) -> None:
+                 near: bool = True, context_sites: bool = True, **options: Any) -> None:
         self.detect = detect
         self.near = near
+        self.context_sites = context_sites
         self.nested_mentions = nested_mentions
         self.merge = merge
         self.options = options
@@ -166,6 +170,8 @@ class GeoStage:
             if place is None:
                 if ent.geo is None and self.near:
                     ent.geo = self._near_known(doc, ent, hits)
+                if ent.geo is None and self.context_sites and _site_named(ent):
+                    ent.geo = self._in_locality(hits)
                 continue  # unknown here: keep whatever an earlier stage set (usually None)
             ent.geo = make_geo(place, direction)
             if place.geonames_id:
@@ -176,6 +182,18 @@ class GeoStage:
         return doc
 
     # -- helpers -----------------------------------------------------------------
+    @staticmethod
+    def _in_locality(hits: list[Hit]) -> Geo | None:
+        """A street/square/mosque the gazetteer lacks, in a document whose places all lie in
+        one town: that town's point, level ``site``, precision 2, approximate."""
+        loc = context_locality(hits)
+        if loc is None:
+            return None
+        return Geo(lat=loc.lat, lon=loc.lon, country=loc.country, admin1=loc.admin1,
+                   level="site", geonames_id=None,
+                   extra={"precision": 2, "near": loc.name_en or None, "approximate": True,
+                          "by": "context"})
+
     def _near_known(self, doc: Doc, ent: Entity, hits: list[Hit]) -> Geo | None:
         """ACLED-style fallback for a place the gazetteer lacks: when the text itself puts
         it in or near a known town or area ("حي الكلاسة في حلب", "جعولة شمالي عدن",
@@ -192,7 +210,8 @@ class GeoStage:
                 if any(c in gap for c in ".!?؟\n؛:") or not _says_in_or_near(gap, text, h):
                     continue
                 first = name_key(m.text).split(" ")[0] if m.text else ""
-                level = "site" if first in ("حي", "ضاحيه", "مخيم", "غابه") else "city"
+                level = "site" if first in ("حي", "ضاحيه", "مخيم", "غابه") or \
+                    is_site_phrase(name_key(m.text)) else "city"
                 return Geo(lat=h.place.lat, lon=h.place.lon, country=h.place.country,
                            admin1=h.place.admin1, level=level, geonames_id=None,
                            extra={"precision": 2, "near": h.place.name_en, "approximate": True})
@@ -254,6 +273,8 @@ class GeoStage:
             inside = None
             clash = False
             shorter: list[tuple[int, int, Entity]] = []
+            named_after: list[tuple[int, int, Entity]] = []
+            site = h.entry.flag == "cue" and is_site_phrase(h.key)
             lo = bisect_left(starts, h.start - longest)
             hi = bisect_left(starts, h.end)
             for s, e, ent in spans[lo:hi]:
@@ -263,6 +284,10 @@ class GeoStage:
                         shorter.append((s, e, ent))  # NER's إفريقيا inside غرب إفريقيا
                     elif ent.type == "LOC":
                         clash = True  # already a LOC mention here
+                    elif site and ent.type == "PER" and h.start < s and e <= h.end:
+                        # مسجد الإمام علي بن أبي طالب، طريق الملك فهد: the person the site is
+                        # named after is part of its name (the gold convention).
+                        named_after.append((s, e, ent))
                     elif s <= h.start and h.end <= e:
                         inside = ent
                     else:
@@ -302,6 +327,11 @@ class GeoStage:
                 by_name.setdefault(_base_key(h.key), ent)
                 place_of[ent.id] = (h.place, h.direction)
             _add_mention(ent, span, sort=False, seen=seen)
+            for s0, e0, per in named_after:
+                per.mentions = [m for m in per.mentions if (m.start, m.end) != (s0, e0)]
+                seen.pop(id(per), None)
+                if not per.mentions:
+                    emptied[per.id] = ent.id
         if self.nested_mentions:
             for h, _outer in nested:
                 if h.place is None:
@@ -360,6 +390,12 @@ def _says_in_or_near(gap: str, text: str, h: Hit) -> bool:
             return True
     # "… بحلب": a clitic ب/في glued to the known place itself.
     return h.start > 0 and text[h.start - 1] == "ب" and (h.start < 2 or text[h.start - 2] == " ")
+
+
+def _site_named(ent: Entity) -> bool:
+    """Whether a LOC entity is named as a street, square, mosque ... (شارع X, مسجد X)."""
+    return any(is_site_phrase(name_key(m.text)) for m in ent.mentions) or \
+        is_site_phrase(name_key(ent.name or ""))
 
 
 def _base_key(key: str) -> str:

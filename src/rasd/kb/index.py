@@ -72,17 +72,24 @@ def surface_forms(firsts: Iterable[str]) -> set[str]:
     """
     out: set[str] = set()
     for f in firsts:
-        out.add(f)
-        for c in "وفبكل":
-            out.add(c + f)
-        for c in "بكل":
-            out.add("و" + c + f)
-            out.add("ف" + c + f)
-        if f.startswith("ال"):
-            out.add("لل" + f[2:])
-            out.add("ولل" + f[2:])
-            out.add("فلل" + f[2:])
+        out.update(_surface_of(f))
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _surface_of(f: str) -> tuple[str, ...]:
+    """The surface forms of one word (see :func:`surface_forms`), cached per word."""
+    out = [f]
+    for c in "وفبكل":
+        out.append(c + f)
+    for c in "بكل":
+        out.append("و" + c + f)
+        out.append("ف" + c + f)
+    if f.startswith("ال"):
+        out.append("لل" + f[2:])
+        out.append("ولل" + f[2:])
+        out.append("فلل" + f[2:])
+    return tuple(out)
 
 
 

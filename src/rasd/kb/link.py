@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from rasd.kb.index import CONTEXT, FOCUS, STRONG, WEAK, AliasHit, KBIndex
@@ -77,6 +79,9 @@ class Word(NamedTuple):
     exact: bool  # len(text) == len(norm): norm offsets are text offsets
 
 
+_NORM_OF = itemgetter(2)
+
+
 def doc_words(text: str, tokens=None) -> list[Word]:
     """Words of the text, clitic tokens glued to their host (punctuation as words too)."""
     if tokens is None or not tokens:
@@ -134,8 +139,22 @@ def orig_skip(text: str, w: Word, skip: int) -> int:
     return w.end
 
 
-def scan(text: str, kb: KBIndex, words: list[Word], max_words: int = 14) -> list[Candidate]:
-    """Every span that is a KB alias (all lengths, all starts)."""
+def word_norms(words: list[Word]) -> list[str]:
+    """The words' normalised forms, for :func:`indices_in` (built once per document)."""
+    return list(map(_NORM_OF, words))
+
+
+def indices_in(norms: list[str], forms) -> list[int]:
+    """Indices of the words whose normalised form is in ``forms`` (a C-level pass)."""
+    return list(compress(range(len(norms)), map(forms.__contains__, norms)))
+
+
+def scan(text: str, kb: KBIndex, words: list[Word], max_words: int = 14,
+         norms: list[str] | None = None) -> list[Candidate]:
+    """Every span that is a KB alias (all lengths, all starts).
+
+    ``norms``: :func:`word_norms` of ``words`` when the caller has them already.
+    """
     aliases, prefixes = kb.aliases, kb.prefixes
     start_forms = kb.start_forms
     known = kb._start_forms
@@ -144,13 +163,12 @@ def scan(text: str, kb: KBIndex, words: list[Word], max_words: int = 14) -> list
     gap_ok = _GAP_FULL.fullmatch
     out: list[Candidate] = []
     n = len(words)
-    for i in range(n):
+    # Only words one of whose readings can start an alias (~5%): one C-level pass.
+    for i in indices_in(norms if norms is not None else word_norms(words), start_words):
         w = words[i]
         # Readings of the word (clitic stripped or not) that can start an alias; cached
-        # per distinct word form, so most words cost one dict lookup.
+        # per distinct word form.
         nm = w.norm
-        if nm not in start_words:
-            continue
         forms = known.get(nm)
         if forms is None:
             forms = start_forms(nm)
@@ -173,6 +191,32 @@ def scan(text: str, kb: KBIndex, words: list[Word], max_words: int = 14) -> list
         # Only weak and context-only aliases look at the word before.
         if c.key in weak_keys:
             c.trigger = _trigger_before(text, words, c.w0)
+    return out
+
+
+# Function words that normalise onto a name (على → علي "Ali"): never an alias on their own.
+_FUNCTION_SURFACES = frozenset({"على"})
+
+
+def drop_false_aliases(text: str, words: list[Word], cands: list[Candidate], kb: KBIndex) -> list[Candidate]:
+    """Drop alias hits that are not names here.
+
+    * the preposition على read as the surname علي (ى/ي are one letter after normalising);
+    * a patronymic "بن X"/"ابن X" right after a first name: "الحسين بن علي" is not Ben Ali
+      (a nationality adjective before it, "التونسي بن علي", still names him).
+    """
+    from rasd.kb.translit import is_name_word
+
+    out = []
+    for c in cands:
+        if text[c.start:c.end] in _FUNCTION_SURFACES:
+            continue
+        if (c.key.startswith(("بن ", "ابن ")) and c.w0 > 0
+                and _GAP_FULL.fullmatch(text, words[c.w0 - 1].end, words[c.w0].start)):
+            prev = words[c.w0 - 1].norm
+            if is_name_word(prev) and prev not in kb.adjectives:
+                continue
+        out.append(c)
     return out
 
 
@@ -231,6 +275,19 @@ class Context:
             memo[key] = self._office_holder_named(office_id)
         return memo[key]
 
+    def _held_codes(self) -> set[str]:
+        """Office codes held at the dateline by entries named strongly (memoised on the
+        size of ``strong``): ``office_holder_named`` is true exactly for these."""
+        key = ("held", len(self.strong))
+        got = self._memo.get(key)
+        if got is None:
+            d = (self.date or "")[:10]
+            entries = self.kb.entries
+            got = self._memo[key] = {
+                code for i in self.strong for code, st, en in entries[i].offices
+                if not d or ((st is None or st <= d) and (en is None or d <= en))}
+        return got
+
     def _office_holder_named(self, office_id: str) -> bool:
         code = office_id.split(":", 1)[1]
         d = (self.date or "")[:10]
@@ -245,6 +302,8 @@ class Context:
         # The answer only depends on the document state, which grows only through
         # ``strong`` (focus, countries and date are set first): memoise on its size. The
         # hits list is kept in the memo so its id cannot be reused meanwhile.
+        if not hits:
+            return None
         key = ("choose", id(hits), trigger, ner_type, len(self.strong))
         got = self._memo.get(key)
         if got is not None:
@@ -257,9 +316,33 @@ class Context:
         best, best_s = None, -1e9
         focus = self.focus
         entries = self.kb.entries
-        for h in hits:
-            if h.flag == FOCUS and entries[h.entry].country != focus and entries[h.entry].type != "OFFICE":
-                continue
+        # Focus-only hits of other countries never stand ("الحكومة" has one per country),
+        # except titles whose holder is named here ("الرئيس" has one office per country):
+        # split once per (alias, focus) for all documents; the order of hits is kept.
+        fkey = (id(hits), focus)
+        got = _FOCUS_FILTERED.get(fkey)
+        if got is None or got[0] is not hits:
+            kept: list[tuple[int, AliasHit]] = []
+            offices: list[tuple[int, AliasHit, str]] = []
+            for idx, h in enumerate(hits):
+                e = entries[h.entry]
+                if h.flag == FOCUS and e.country != focus:
+                    if e.type == "OFFICE":
+                        offices.append((idx, h, e.id.split(":", 1)[1]))
+                    continue
+                kept.append((idx, h))
+            if len(_FOCUS_FILTERED) > 200_000:
+                _FOCUS_FILTERED.clear()
+            # The hits list is stored with its split, so its id stays its own.
+            got = _FOCUS_FILTERED[fkey] = (hits, [h for _i, h in kept], kept, offices)
+        cands = got[1]
+        if got[3]:
+            # Only offices someone named strongly here holds can pass ``ok``.
+            held = self._held_codes()
+            extra = [(idx, h) for idx, h, code in got[3] if code in held]
+            if extra:
+                cands = [h for _i, h in sorted(got[2] + extra, key=_first)]
+        for h in cands:
             if not self.ok(h, trigger, ner_type):
                 continue
             e = self.kb.entries[h.entry]
@@ -277,6 +360,13 @@ class Context:
             if s > best_s:
                 best, best_s = h, s
         return best
+
+
+_FOCUS_FILTERED: dict[tuple[int, str | None], tuple] = {}
+
+
+def _first(pair: tuple):
+    return pair[0]
 
 
 def _type_ok(kb_type: str, ner_type: str) -> bool:

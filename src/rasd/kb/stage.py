@@ -9,8 +9,10 @@ Steps (each a method below):
 
 1. candidates: NER mentions + every KB alias found by a longest-match scan;
 2. context: the focus country and the entries named by strong aliases;
-3. choose: an entry for each candidate (flags, country focus, NER type, co-mentions),
-   then keep non-overlapping spans, longest first;
+3. choose: an entry for each candidate (flags, country focus, NER type, co-mentions; a
+   person alias right after بن/ابن/بنت is the father, not that person), then keep
+   non-overlapping spans, longest first; then pattern rules (rasd.kb.rules) add quoted
+   outlet names after a type noun, quoted speakers and surnames after military ranks;
 4. cluster: same KB entry; titles to the person holding them (named in the document,
    in apposition, or the KB's holder at the dateline); acronym definitions "X (Y)";
    surnames and partial names; definite descriptions (البعثة، الحركة ...);
@@ -23,13 +25,15 @@ from __future__ import annotations
 import gc
 import re
 from bisect import bisect_left
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import attrgetter
 
 from rasd.doc import Doc, Entity, Span
 from rasd.kb.index import FOCUS, STRONG, KBIndex, alias_key, load_index, surface_forms
-from rasd.kb.link import Candidate, Context, Word, doc_words, first_word_forms, orig_skip, scan
+from rasd.kb.link import (Candidate, Context, Word, doc_words, drop_false_aliases, first_word_forms,
+                          indices_in,
+                          orig_skip, scan, word_norms)
 from rasd.text.normalize import normalize
 
 _PAREN = re.compile(r"\s*[(（]\s*([^()（）\n]{1,60}?)\s*[)）]")
@@ -70,12 +74,13 @@ class EntityStage:
 
     def __init__(self, scan_text: bool = True, transliterate: bool = True,
                  propagate: bool = True, descriptions: bool = True, gazetteer: bool = True,
-                 **options: object) -> None:
+                 rules: bool = True, **options: object) -> None:
         self.scan_text = bool(scan_text)
         self.transliterate = bool(transliterate)
         self.propagate = bool(propagate)
         self.descriptions = bool(descriptions)
         self.gazetteer = bool(gazetteer)
+        self.rules = bool(rules)
         self.options = options
         self.kb: KBIndex = load_index()
 
@@ -99,15 +104,19 @@ class EntityStage:
     def _run(self, doc: Doc, text: str) -> Doc:
         words = doc_words(text, doc.tokens)
         ner = self._ner_mentions(doc)
-        cands = scan(text, self.kb, words) if self.scan_text else []
+        norms = word_norms(words)
+        cands = scan(text, self.kb, words, norms=norms) if self.scan_text else []
+        cands = drop_false_aliases(text, words, cands, self.kb)
         ctx = self._context(doc, ner, cands)
         kept = self._choose(text, ner, cands, ctx)
+        if self.rules:
+            kept = self._rule_mentions(text, words, kept, ctx, norms)
         clusters = self._cluster(doc, kept, ctx)
         if self.propagate:
-            self._propagate(text, words, kept, clusters)
+            self._propagate(text, words, kept, clusters, norms)
         if self.descriptions:
-            self._descriptions_in_text(text, words, kept, clusters)
-        doc.entities = self._emit(doc, kept, clusters)
+            self._descriptions_in_text(text, words, kept, clusters, norms)
+        doc.entities = self._emit(doc, kept, clusters, ctx.focus)
         return doc
 
     # -- 1. NER mentions ---------------------------------------------------------------
@@ -131,22 +140,20 @@ class EntityStage:
         ctx = Context(kb, date=doc.published)
         first_sent_end = doc.sentences[0][1] if doc.sentences else 200
         for c in cands:
-            for h in c.hits:
-                if h.flag == STRONG and not h.requires:
-                    e = kb.entries[h.entry]
-                    if len(c.hits) == 1 or e.type != "LOC":
-                        ctx.strong.add(h.entry)
-                    if e.country and len(c.hits) == 1:
-                        w = 2 if e.type == "LOC" else 1
-                        if c.start < first_sent_end:
-                            w *= 2
-                        ctx.countries[e.country] += w
+            for h in _strong_hits(c.hits):
+                e = kb.entries[h.entry]
+                if len(c.hits) == 1 or e.type != "LOC":
+                    ctx.strong.add(h.entry)
+                if e.country and len(c.hits) == 1:
+                    w = 2 if e.type == "LOC" else 1
+                    if c.start < first_sent_end:
+                        w *= 2
+                    ctx.countries[e.country] += w
         for m in ner:
-            for h in kb.hits(doc.text[m.start:m.end]):
-                if h.flag == STRONG and not h.requires:
-                    e = kb.entries[h.entry]
-                    if e.type == "LOC" and e.country and e.role == "country":
-                        ctx.countries[e.country] += 1
+            for h in _strong_hits(kb.hits(doc.text[m.start:m.end])):
+                e = kb.entries[h.entry]
+                if e.type == "LOC" and e.country and e.role == "country":
+                    ctx.countries[e.country] += 1
         if ctx.countries:
             (top, n), *rest = ctx.countries.most_common(2) + [(None, 0)]
             # A focus only where one country clearly dominates.
@@ -166,6 +173,12 @@ class EntityStage:
             if h is None:
                 continue
             e = kb.entries[h.entry]
+            if e.type == "PER" and _after_patronymic(text, c.start):
+                # "صالح بن عبدالعزيز آل الشيخ": the named person's father, not the person.
+                continue
+            if e.type == "OFFICE" and _title_of_another(text, c.start, c.end):
+                # "كأس الملك", "مستشفى الملك فهد", "الملك الراحل": not the office holder.
+                continue
             kind = "title" if e.type == "OFFICE" else ("focus" if h.flag == FOCUS else "name")
             if kind == "name" and _LATIN.match(text[c.start:c.end]):
                 kind = "acr"
@@ -193,8 +206,9 @@ class EntityStage:
         kb_spans = sorted((m.start, m.end) for _p, m in pool
                           if m.by == "kb" and m.extra.get("flag") == STRONG)
         # KB names a longer NER span may be linked through (in pool order, for ties).
-        kb_names = [(k, k.start, k.end) for _p, k in pool
-                    if k.by == "kb" and k.entry is not None and k.kind in ("name", "acr")]
+        names = sorted((k.start, order, k) for order, (_p, k) in enumerate(pool)
+                       if k.by == "kb" and k.entry is not None and k.kind in ("name", "acr"))
+        kb_names = ([x[0] for x in names], names)
         for _p, m in pool:
             if occ.find(1, m.start, m.end) >= 0:
                 continue
@@ -280,8 +294,10 @@ class EntityStage:
         while i < len(kept):
             m = kept[i]
             e = kb.entries[m.entry] if m.entry is not None else None
-            head = _word_before(text, m.start)
-            if e is not None and e.country and (m.kind == "title" or e.type == "PER") and head:
+            # The word before only matters for titles and persons of a country.
+            head = _word_before(text, m.start) if (
+                e is not None and e.country and (m.kind == "title" or e.type == "PER")) else None
+            if head:
                 hs, hw = head
                 hn = normalize(hw)
                 if hn not in _GOV_HEADS and hn[:1] in ("و", "ف", "ب", "ل") and hn[1:] in _GOV_HEADS:
@@ -305,18 +321,74 @@ class EntityStage:
         return out
 
     def _link_inside(self, m: Mention, kb_names, ctx: Context) -> None:
-        """Link a longer NER span through a KB name that covers most of it."""
+        """Link a longer NER span through a KB name that covers most of it.
+
+        ``kb_names``: ``(starts, names)`` with names ``(start, pool order, mention)``
+        sorted by start; the longest name inside wins, the first in pool order at ties.
+        """
+        starts, names = kb_names
         best = None
+        best_key = None
         ms, me = m.start, m.end
-        for k, ks, ke in kb_names:
-            if ms <= ks and ke <= me and (ks != ms or ke != me):
-                e = self.kb.entries[k.entry]
-                if e.type == m.type and (k.end - k.start) >= 0.6 * (m.end - m.start):
-                    if best is None or k.end - k.start > best.end - best.start:
-                        best = k
+        need = 0.6 * (me - ms)
+        for i in range(bisect_left(starts, ms), len(names)):
+            ks, order, k = names[i]
+            if ks >= me:
+                break
+            ke = k.end
+            if ke <= me and (ks != ms or ke != me):
+                if self.kb.entries[k.entry].type == m.type and (ke - ks) >= need:
+                    key = (ke - ks, -order)
+                    if best_key is None or key > best_key:
+                        best, best_key = k, key
         if best is not None:
             m.entry = best.entry
             m.kind = "name"
+
+    def _rule_mentions(self, text: str, words: list[Word], kept: list[Mention],
+                       ctx: Context, norms: list[str] | None = None) -> list[Mention]:
+        """Mentions NER misses, found by patterns (see rasd.kb.rules): quoted outlet names
+        after a type noun, quoted speakers, surnames after military ranks."""
+        from rasd.kb import rules
+        from rasd.kb.translit import is_name_word
+        from rasd.text.tokens import word_frequencies
+
+        found = rules.quoted_mentions(text)
+
+        def surnames() -> set[str]:
+            out = set()
+            for m in kept:
+                if m.type == "PER" and m.kind in ("name", "ner"):
+                    kw = _key_words(text[m.start:m.end])
+                    if len(kw) >= 2 and len(kw[-1]) >= 3:
+                        out.add(kw[-1])
+            return out
+
+        found += [(s, e, "PER", "") for s, e in rules.rank_mentions(
+            text, words, surnames, is_name_word, self.kb.adjectives, word_frequencies(), norms)]
+        if not found:
+            return kept
+        occ = bytearray(len(text) + 1)
+        for m in kept:
+            occ[m.start:m.end] = b"\x01" * (m.end - m.start)
+        added = False
+        for s, e, t, head in sorted(found):
+            if occ.find(1, s, e) >= 0:
+                continue
+            m = Mention(s, e, t, None, "ner", by="rule")
+            if head:
+                # "صحيفة «الحياة»": the name itself, or with its type noun, may be a KB alias.
+                name = text[s:e]
+                h = ctx.choose(self.kb.hits(name) or self.kb.hits(head + " " + name), True, t)
+                if h is not None and self.kb.entries[h.entry].type == t:
+                    m.entry, m.kind = h.entry, "name"
+                    m.extra["flag"] = STRONG
+            kept.append(m)
+            occ[s:e] = b"\x01" * (e - s)
+            added = True
+        if added:
+            kept.sort(key=lambda m: m.start)
+        return kept
 
     # -- 4. clusters -------------------------------------------------------------------
     def _cluster(self, doc: Doc, kept: list[Mention], ctx: Context) -> list[list[Mention]]:
@@ -347,6 +419,7 @@ class EntityStage:
         # Acronym definitions: "X (Y)" -- Y is the same entity as X.
         self._acronyms(text, kept, clusters, join, new)
         # Titles and unlinked mentions, in text order.
+        kstarts = [k.start for k in kept]
         for m in sorted(deferred, key=lambda x: x.start):
             if m.cluster >= 0:
                 continue
@@ -363,7 +436,7 @@ class EntityStage:
             if m.type in ("ORG", "MISC") and m.kind in ("focus", "ner"):
                 # A short form of an organisation named in full before ("المعارضة" after
                 # "فصائل المعارضة المسلحة", "حزب المجلس الوطني" after the party's name).
-                ci = self._org_part(text, m, key, clusters)
+                ci = self._org_part(text, m, key, kept, kstarts)
                 if ci is not None:
                     join(m, ci)
                     continue
@@ -470,47 +543,51 @@ class EntityStage:
                 return ci
         return None
 
-    def _org_part(self, text: str, m: Mention, key: str, clusters: list[list[Mention]]) -> int | None:
+    def _org_part(self, text: str, m: Mention, key: str, kept: list[Mention],
+                  kstarts: list[int]) -> int | None:
         words = tuple(key.split())
         if not words:
             return None
-        best, best_pos = None, -1
         own = m.entry is not None and len(words) >= 2
-        for ci, cl in enumerate(clusters):
-            for n in cl:
-                if n.type not in ("ORG", "MISC") or n.kind not in ("name", "ner", "acr", "focus") \
-                        or n.start >= m.start or n.start <= best_pos:
-                    continue
-                if own and n.entry is not None and n.entry != m.entry:
-                    # A multi-word name linked to its own entry ("الحكومة المعترف بها
-                    # دوليا") is not a short form of another actor's name that contains
-                    # it ("جيش الحكومة المعترف بها دوليا" is the army).
-                    continue
-                full = _key_words(text[n.start:n.end])
-                if len(full) > len(words) and _contains(full, words, allow_first=len(words) > 1):
-                    if m.entry is not None and n.entry is not None:
-                        a, b = self.kb.entries[m.entry], self.kb.entries[n.entry]
-                        if a.country and b.country and a.country != b.country:
-                            continue
-                    best, best_pos = ci, n.start
-        return best
+        # The nearest earlier name that contains this one. Every kept mention before ``m``
+        # is in a cluster by now (mentions are clustered in text order) and spans are
+        # unique, so walking ``kept`` back from ``m`` finds what a scan of all clusters
+        # for the latest-starting match finds.
+        for i in range(bisect_left(kstarts, m.start) - 1, -1, -1):
+            n = kept[i]
+            if n.type not in ("ORG", "MISC") or n.kind not in ("name", "ner", "acr", "focus") \
+                    or n.cluster < 0:
+                continue
+            if own and n.entry is not None and n.entry != m.entry:
+                # A multi-word name linked to its own entry ("الحكومة المعترف بها
+                # دوليا") is not a short form of another actor's name that contains
+                # it ("جيش الحكومة المعترف بها دوليا" is the army).
+                continue
+            full = _key_words(text[n.start:n.end])
+            if len(full) > len(words) and _contains(full, words, allow_first=len(words) > 1):
+                if m.entry is not None and n.entry is not None:
+                    a, b = self.kb.entries[m.entry], self.kb.entries[n.entry]
+                    if a.country and b.country and a.country != b.country:
+                        continue
+                return n.cluster
+        return None
 
     def _person_part(self, text: str, m: Mention, clusters: list[list[Mention]]) -> int | None:
         """A surname or partial name repeating a person named earlier in full."""
         words = _key_words(text[m.start:m.end])
         if not words:
             return None
-        best = None
-        for ci, cl in enumerate(clusters):
-            for n in cl:
+        # The last cluster with a match (clusters in reverse, first hit).
+        for ci in range(len(clusters) - 1, -1, -1):
+            for n in clusters[ci]:
                 if n.type != "PER" or n.kind == "title" or n.start >= m.start:
                     continue
                 full = _key_words(text[n.start:n.end])
                 if len(full) <= len(words):
                     continue
                 if _contains(full, words):
-                    best = ci
-        return best
+                    return ci
+        return None
 
     def _description(self, text: str, m: Mention, clusters: list[list[Mention]]) -> int | None:
         """A definite description ("البعثة") for the last entity whose name has that head."""
@@ -531,7 +608,7 @@ class EntityStage:
 
     # -- 5. propagate ------------------------------------------------------------------
     def _propagate(self, text: str, words: list[Word], kept: list[Mention],
-                   clusters: list[list[Mention]]) -> None:
+                   clusters: list[list[Mention]], norms: list[str] | None = None) -> None:
         """Add other occurrences of the names (and surnames) each entity was given."""
         from rasd.text.tokens import word_frequencies
 
@@ -550,7 +627,7 @@ class EntityStage:
                 if not key or len(key) < 3:
                     continue
                 parts = key.split()
-                if len(parts) == 1 and (key in adjectives or (m.by == "ner" and freq.get(key, 0) >= 500 and m.entry is None)):
+                if len(parts) == 1 and (key in adjectives or (m.by in ("ner", "rule") and freq.get(key, 0) >= 500 and m.entry is None)):
                     continue
                 keys.setdefault(key, ci)
                 if m.type == "PER" and len(parts) >= 2:
@@ -574,11 +651,10 @@ class EntityStage:
         surface = surface_forms(firsts)
         added: list[Mention] = []
         n = len(words)
-        for i in range(n):
+        # Only the words whose form is in ``surface`` can start a name (one C-level pass).
+        for i in indices_in(norms if norms is not None else word_norms(words), surface):
             w = words[i]
             nm = w.norm
-            if nm not in surface:
-                continue
             if not nm or not (nm in firsts or (nm[0] in "وفبكل" and len(nm) >= 3)):
                 continue
             for skip, form in first_word_forms(nm):
@@ -626,7 +702,7 @@ class EntityStage:
         return f < 540 and is_name_word(last)
 
     def _descriptions_in_text(self, text: str, words: list[Word], kept: list[Mention],
-                              clusters: list[list[Mention]]) -> None:
+                              clusters: list[list[Mention]], norms: list[str] | None = None) -> None:
         """Definite descriptions NER does not tag ("البعثة" after "بعثة الأمم المتحدة ...")."""
         occ = bytearray(len(text) + 1)
         for m in kept:
@@ -644,9 +720,9 @@ class EntityStage:
         added = []
         wanted = {"ال" + h for _s, h, _c in heads}
         surface = surface_forms(wanted)
-        for w in words:
+        for w in [words[i] for i in indices_in(norms if norms is not None else word_norms(words), surface)]:
             nm = w.norm
-            if len(nm) < 4 or nm not in surface:
+            if len(nm) < 4:
                 continue
             if not any(f in wanted for _k, f in first_word_forms(nm)):
                 continue
@@ -673,23 +749,26 @@ class EntityStage:
         kept.extend(added)
 
     # -- 6. emit -----------------------------------------------------------------------
-    def _emit(self, doc: Doc, kept: list[Mention], clusters: list[list[Mention]]) -> list[Entity]:
+    def _emit(self, doc: Doc, kept: list[Mention], clusters: list[list[Mention]],
+              focus: str | None = None) -> list[Entity]:
         kb = self.kb
         text = doc.text
         out: list[Entity] = []
         for cl in clusters:
             if not cl:
                 continue
-            cl.sort(key=lambda m: m.start)
+            cl.sort(key=_START)
             # Named mentions outweigh generic ones ("فصائل المعارضة المسلحة" over "المعارضة").
-            entries: Counter = Counter()
+            entries: dict[int, float] = {}
             for m in cl:
                 if m.entry is not None and m.kind != "title":
                     words = text.count(" ", m.start, m.end) + 1
-                    entries[m.entry] += words if m.kind not in ("focus", "desc") else 0.5 * words
+                    entries[m.entry] = entries.get(m.entry, 0) + (
+                        words if m.kind not in ("focus", "desc") else 0.5 * words)
             entry = None
             if entries:
-                entry = kb.entries[entries.most_common(1)[0][0]]
+                # First-inserted among equals, as Counter.most_common(1).
+                entry = kb.entries[max(entries.items(), key=_second)[0]]
             else:
                 holders = [m.extra.get("holder") for m in cl if m.extra.get("holder") is not None]
                 if holders:
@@ -697,8 +776,11 @@ class EntityStage:
             if entry is not None and entry.type in ("PER", "ORG", "LOC", "MISC"):
                 typ = entry.type
             else:
-                types = Counter(m.type for m in cl if m.kind != "title")
-                typ = types.most_common(1)[0][0] if types else cl[0].type
+                types: dict[str, int] = {}
+                for m in cl:
+                    if m.kind != "title":
+                        types[m.type] = types.get(m.type, 0) + 1
+                typ = max(types.items(), key=_second)[0] if types else cl[0].type
             name = _fullest(text, cl)
             if name.startswith("ل") and not name.startswith("ال") and \
                     alias_key("ا" + name) in self.kb.aliases:
@@ -724,7 +806,7 @@ class EntityStage:
                 elif self.transliterate:
                     from rasd.kb.translit import transliterate_name
 
-                    ent.name_en = transliterate_name(name) or None
+                    ent.name_en = transliterate_name(name, focus) or None
                     if ent.name_en:
                         ent.extra["name_en_by"] = "translit"
             seen = set()
@@ -767,6 +849,13 @@ def _strip_honorifics(text: str, start: int, end: int) -> int:
         start = nxt
 
 
+_START = attrgetter("start")
+
+
+def _second(kv: tuple):
+    return kv[1]
+
+
 def _inner_names(m: Mention, spans: list[tuple[int, int]]) -> int:
     """How many non-overlapping KB name spans lie strictly inside mention ``m``."""
     n, last = 0, -1
@@ -780,6 +869,67 @@ def _inner_names(m: Mention, spans: list[tuple[int, int]]) -> int:
             n += 1
             last = e
     return n
+
+
+_STRONG_OF: dict[int, tuple[list, list]] = {}
+
+
+def _strong_hits(hits: list) -> list:
+    """The hits of an alias that are strong and need no co-mention, in order (cached per
+    KB hits list: focus-only aliases such as "الحكومة" have one weak hit per country)."""
+    if not hits:
+        return hits
+    got = _STRONG_OF.get(id(hits))
+    if got is None or got[0] is not hits:
+        if len(_STRONG_OF) > 200_000:
+            _STRONG_OF.clear()
+        # The list is stored with its subset, so its id cannot be reused meanwhile.
+        got = _STRONG_OF[id(hits)] = (hits, [h for h in hits if h.flag == STRONG and not h.requires])
+    return got[1]
+
+
+_PATRONYMIC = frozenset(("بن", "ابن", "بنت"))
+# Nouns that name a facility, prize or project after a person ("كأس الملك", "مستشفى الملك
+# فهد", "طريق الملك"): a title right after one is part of that name (normalised forms).
+_NAMED_AFTER = frozenset(normalize(w) for w in (
+    "كأس", "مستشفى", "مستشفيات", "جامعة", "مدينة", "مطار", "شارع", "طريق", "مركز", "مجمع",
+    "قاعدة", "جسر", "ميناء", "مسجد", "جامع", "جائزة", "كلية", "معهد", "مكتبة", "حديقة",
+    "ملعب", "استاد", "حي", "ميدان", "دوار", "محطة", "سد", "مدرسة", "متحف"))
+# (Not برنامج/مشروع/صندوق/قصر/عهد: "برنامج رئيس الحزب" is that person's programme.)
+_LATE = frozenset(normalize(w) for w in ("الراحل", "الراحلة"))
+
+
+def _title_of_another(text: str, start: int, end: int) -> bool:
+    """Is the title at ``start:end`` not its current holder here?
+
+    After a facility/prize noun it is part of a name ("كأس الملك"); before الراحل it names
+    someone else ("الملك الراحل").
+    """
+    before = _word_before(text, start)
+    if before is not None:
+        w = normalize(before[1])
+        # with a clitic glued on: "بطريق الملك", "وكأس الملك"
+        if w in _NAMED_AFTER or (len(w) > 3 and w[0] in "وفبلك" and (
+                w[1:] in _NAMED_AFTER or (w[1] in "بلك" and w[2:] in _NAMED_AFTER))):
+            return True
+    j = end
+    while j < len(text) and text[j] == " ":
+        j += 1
+    k = j
+    while k < len(text) and text[k].isalpha():
+        k += 1
+    if k == j or j == end:
+        return False
+    # A personal name after the title is apposition ("رئيس الوزراء العراقي حيدر العبادي"):
+    # the coreference step joins the title to that person, so only "late" counts here
+    # ("الرئيس السابق X" is apposition to X too).
+    return normalize(text[j:k]) in _LATE
+
+
+def _after_patronymic(text: str, pos: int) -> bool:
+    """Does ``بن``/``ابن``/``بنت`` stand right before ``pos`` (a father's name follows)?"""
+    before = _word_before(text, pos)
+    return before is not None and normalize(before[1]) in _PATRONYMIC
 
 
 def _word_before(text: str, pos: int) -> tuple[int, str] | None:
@@ -799,12 +949,10 @@ def _gazetteer_name(cl: list[Mention], text: str) -> str | None:
     Optional: the geo package may be absent or still building; then ``None``. The geo
     stage, which runs later, resolves places with full context.
     """
-    try:
-        from rasd.geo.gazetteer import gazetteer
-    except Exception:  # noqa: BLE001 -- any failure just means no gazetteer name
+    gz = _gazetteer()
+    if gz is None:
         return None
     try:
-        gz = gazetteer()
         for m in sorted(cl, key=lambda m: -(m.end - m.start)):
             if m.kind == "title":
                 continue
@@ -814,6 +962,21 @@ def _gazetteer_name(cl: list[Mention], text: str) -> str | None:
     except Exception:  # noqa: BLE001
         return None
     return None
+
+
+_GZ: list = []  # [rasd.geo.gazetteer.gazetteer], filled on first successful import
+
+
+def _gazetteer():
+    """The geo gazetteer, or ``None`` when the geo package is absent or fails to load."""
+    try:
+        if not _GZ:
+            from rasd.geo.gazetteer import gazetteer
+
+            _GZ.append(gazetteer)
+        return _GZ[0]()
+    except Exception:  # noqa: BLE001 -- any failure just means no gazetteer names
+        return None
 
 
 @lru_cache(maxsize=100_000)
@@ -832,9 +995,14 @@ def _contains(full: tuple[str, ...], part: tuple[str, ...], allow_first: bool = 
     return False
 
 
+_RANK = {"name": 0, "ner": 0, "acr": 2, "focus": 3, "desc": 3, "title": 4}
+
+
 def _fullest(text: str, cl: list[Mention]) -> str:
     """The fullest Arabic name form: the longest name mention (titles only as a last resort)."""
-    rank = {"name": 0, "ner": 0, "acr": 2, "focus": 3, "desc": 3, "title": 4}
+    if len(cl) == 1:
+        return text[cl[0].start:cl[0].end]
+    rank = _RANK
     best = min(cl, key=lambda m: (rank.get(m.kind, 1) if not _LATIN.match(text[m.start:m.end]) else 5,
                                   -len(_key_words(text[m.start:m.end])),
                                   -(m.end - m.start), m.start))

@@ -17,14 +17,24 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 from pathlib import Path
 
 from rasd.text.normalize import normalize
 from rasd.text.tokens import clitic_split
 
+# Per-word feature caches are emptied when they reach this many word types (and refill
+# with the words in use). A corpus run meets ~10^6 word types: at 500k the pipeline's peak
+# was 1.2 GB over the 31k corpus articles, at 100k 0.9 GB (30k: 10 % slower; keeping the
+# first 100k and never refilling: 9 % slower). See BENCHMARKS.md.
+CACHE_MAX = 100_000
+
 DATA = "rasd.ner"
 
 _AR0, _AR1 = "\u0621", "\u06ff"
+_NOMAP: dict = {}  # shared empty table (never written to)
+_LENS = tuple("len=%d" % i for i in range(9))
+_KSTR: dict[str, tuple[str, ...]] = {}  # cluster path → its k0= k1= .. attributes
 _PUNCT_SHAPES = {".": "P.", "،": "P,", ",": "P,", "(": "P(", ")": "P)", '"': "Pq", "«": "Pq",
                  "»": "Pq", ":": "P:", "-": "P-", "/": "P/"}
 
@@ -92,7 +102,20 @@ def _read_tsv(path: Path | object) -> list[list[str]]:
 
 
 _KB_CLASS = {"PER": "p", "ORG": "o", "LOC": "l"}
+KB_NAMES_FILE = "kb_names.tsv"  # snapshot of kb_names() beside a model (see load_resources)
 _KB_WORD = re.compile(r"[\w\u0600-\u06ff]+")
+
+
+def write_kb_names(path: str | Path) -> int:
+    """Write the live KB's :func:`kb_names` as a snapshot file; returns the row count."""
+    rows = kb_names()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("# Knowledge-base aliases the NER model was trained with (normalised alias, "
+                "class p/o/l).\n# A snapshot, so that KB edits do not change NER features "
+                "under a trained model; refresh with: rasd train ner --kb-refresh\n")
+        for key, cls in rows:
+            f.write(f"{key}\t{cls}\n")
+    return len(rows)
 
 
 def kb_names() -> list[tuple[str, str]]:
@@ -161,7 +184,11 @@ def load_resources(data_dir: str | Path | None = None, use_gaz: bool = True,
         for row in _read_tsv(gp):
             _add_gaz(res, row[0], row[1])
     if use_gaz and use_kb:
-        for key, cls in kb_names():
+        # The snapshot the model was trained with, when it travels with the model: KB
+        # edits must not change the features under a trained model (retrain to take them).
+        kp = base.joinpath(KB_NAMES_FILE)
+        rows = [(r[0], r[1]) for r in _read_tsv(kp) if len(r) >= 2] if kp.is_file() else kb_names()
+        for key, cls in rows:
             _add_gaz(res, key, cls)
     if use_gaz and use_geo:
         for key, cls in geo_names():
@@ -196,6 +223,20 @@ class Featurizer:
         # training). CRFsuite ignores any other attribute, so dropping them leaves scores
         # and marginals exactly as they were and saves building and passing them.
         self.known: set[str] | None = None
+        self._kvals: dict[str, set[str]] | None = None
+        self._bgl: dict[str, dict[str, str]] = {}
+        self._bgr: dict[str, dict[str, str]] = {}
+        self._two: set[str] | None = None
+        # neighbour-feature tuples shared by word types that give neighbours the same
+        # known attributes (filtered tagging only), and the per-offset known value sets
+        self._ctxcache: dict[tuple, tuple] = {}
+        self._ksets: list[tuple[set[str], ...]] = []
+        self._wvals: set[str] = set()
+        # Emit attributes as UTF-8 bytes (set by NerModel for tagging): python-crfsuite
+        # encodes every str attribute on every call, bytes go through as they are. The
+        # cached per-word parts are encoded once, so CRFsuite gets the same attribute
+        # strings at less cost. Off for training and for callers that read the features.
+        self.as_bytes = False
 
     # -- one word type ----------------------------------------------------------------
     def _word(self, w: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -203,8 +244,6 @@ class Featurizer:
         if hit is not None:
             return hit
         n = normalize(w) or w
-        if len(self._cache) > 500_000:  # a bound for very long inputs; cheap to rebuild
-            self._cache.clear()
         shape = _shape(w)
         host = n
         clit = ""
@@ -224,11 +263,14 @@ class Featurizer:
         f.append("x=" + bare)
         if shape == "A":
             L = len(bare)
-            f.append("len=%d" % min(L, 8))
-            for k in (1, 2, 3):
-                if L > k:
-                    f.append("p%d=%s" % (k, bare[:k]))
-                    f.append("f%d=%s" % (k, bare[-k:]))
+            f.append(_LENS[min(L, 8)])
+            # p1 f1 p2 f2 p3 f3, as far as the word is long enough
+            if L > 1:
+                f += ("p1=" + bare[:1], "f1=" + bare[-1:])
+                if L > 2:
+                    f += ("p2=" + bare[:2], "f2=" + bare[-2:])
+                    if L > 3:
+                        f += ("p3=" + bare[:3], "f3=" + bare[-3:])
             if self.ngrams and L > 4:
                 # inner letter trigrams: foreign names have tell-tale letter sequences
                 f.extend({"t3=" + bare[i:i + 3] for i in range(1, L - 3)})
@@ -250,9 +292,14 @@ class Featurizer:
                 f.append("alr=" + st[0])
                 f.append("fq=" + st[1])
             if cl:
-                parts_ = cl.split(".")
-                for i, _ in enumerate(parts_):
-                    f.append("k%d=%s" % (i, ".".join(parts_[: i + 1])))
+                ks = _KSTR.get(cl)
+                if ks is None:
+                    parts_ = cl.split(".")
+                    ks = tuple("k%d=%s" % (i, ".".join(parts_[: i + 1]))
+                               for i in range(len(parts_)))
+                    if len(_KSTR) < 100_000:
+                        _KSTR[cl] = ks
+                f += ks
             else:
                 f.append("k=none")
         trig = (_TRIG.get(host) or _TRIG.get(n) or "") if self.triggers else ""
@@ -263,6 +310,8 @@ class Featurizer:
         # Tuples of strings, not lists: the cyclic garbage collector stops tracking them, so
         # a large cache does not make every collection slower.
         out = (tuple(f), ctx)
+        if len(self._cache) >= CACHE_MAX:  # bounds memory on long runs; cheap to rebuild
+            self._cache.clear()
         self._cache[w] = out
         return out
 
@@ -274,14 +323,15 @@ class Featurizer:
         ``starts`` (optional): whether each token can begin a phrase at all (a shortcut).
         """
         res = self.res
-        out: list[list[str]] = [[] for _ in norms]
+        n = len(norms)
+        # () where no phrase covers the token (most tokens): no list per token
+        out: list = [()] * n
         if not res.use_gaz or not res.gaz_phrases:
             return out
-        n = len(norms)
-        i = 0
-        while i < n:
-            if starts is not None and not starts[i]:
-                i += 1
+        two = self._two  # first two words of every phrase (None: not built)
+        nxt = 0  # first token after the last hit
+        for i in (range(n) if starts is None else compress(range(n), starts)):
+            if i < nxt:
                 continue
             best = 0
             cls = ""
@@ -289,6 +339,8 @@ class Featurizer:
                 m = res.gaz_first.get(first)
                 if not m:
                     continue
+                if two is not None and (i + 1 >= n or first + " " + norms[i + 1] not in two):
+                    continue  # no phrase starts with these two words: no L can match
                 for L in range(min(m, n - i), 1, -1):
                     key = " ".join([first] + norms[i + 1:i + L])
                     c = res.gaz_phrases.get(key)
@@ -296,19 +348,48 @@ class Featurizer:
                         best, cls = L, c
                         break
             if best:
-                for c in cls:
-                    out[i].append("gp=B" + c)
-                    for j in range(i + 1, i + best):
-                        out[j].append("gp=I" + c)
-                i += best
-            else:
-                i += 1
+                out[i] = ["gp=B" + c for c in cls]
+                for j in range(i + 1, i + best):
+                    out[j] = ["gp=I" + c for c in cls]
+                nxt = i + best
         return out
 
     def set_known(self, attrs: set[str] | None) -> None:
         """Keep only these attribute names (those the model has weights for) in the output."""
         self.known = attrs
         self._built_window = None  # rebuild pads and the per-word lists
+        self._icache.clear()
+        # Indexes of the known attributes, so the per-word parts can be looked up instead
+        # of formatted and tested: the values known after each "name=" prefix, and the
+        # known bigrams by the word they belong to (every "|" split of the name, so a
+        # word that contains "|" is still looked up exactly).
+        self._kvals: dict[str, set[str]] | None = None
+        self._bgl: dict[str, dict[str, str]] = {}
+        self._bgr: dict[str, dict[str, str]] = {}
+        self._two = None
+        if attrs is None:
+            return
+        # With a loaded model the resources are fixed: the first two words of each
+        # multiword gazetteer entry let _phrases skip most candidate starts.
+        self._two = {" ".join(k.split(" ")[:2]) for k in self.res.gaz_phrases}
+        kv: dict[str, set[str]] = {}
+        for a in attrs:
+            head, eq, val = a.partition("=")
+            if eq:
+                kv.setdefault(head + "=", set()).add(val)
+        self._kvals = kv
+        for pre, index, mine in (("bg-=", self._bgl, 1), ("bg+=", self._bgr, 0)):
+            for v in kv.get(pre, ()):
+                for cut in [i for i, ch in enumerate(v) if ch == "|"]:
+                    left, right = v[:cut], v[cut + 1:]
+                    # bg-=prev|word: keyed by word, then prev; bg+=word|next: by word, then next
+                    own, other = (right, left) if mine else (left, right)
+                    index.setdefault(own, {})[other] = pre + v
+
+    def set_bytes(self, on: bool) -> None:
+        """Emit attributes as UTF-8 ``bytes`` (for python-crfsuite) instead of ``str``."""
+        self.as_bytes = bool(on)
+        self._built_window = None
         self._icache.clear()
 
     def _ctx_lists(self, c: tuple[str, ...]) -> tuple[tuple[list[str], list[str], list[str]], ...]:
@@ -319,6 +400,29 @@ class Featurizer:
         """
         out = []
         known = self.known
+        kv = self._kvals
+        if kv is not None:
+            # Only the known ones are formatted (same strings, same order as below).
+            for d, (pw, ps, pg, pk, pt), (sw, ss, sg, sk, st) in zip(
+                    self._offsets, self._prefixes, self._ksets):
+                pre = [pw + c[1]] if c[1] in sw else []
+                if d == 1 or d == -1:
+                    if c[2] in ss:
+                        pre.append(ps + c[2])
+                    if c[3]:
+                        for g in c[3]:
+                            if g in sg:
+                                pre.append(pg + g)
+                    if c[5] and c[5] in sk:
+                        pre.append(pk + c[5])
+                elif c[4] and c[4] in sk:
+                    pre.append(pk + c[4])
+                post = [pt + c[6]] if c[6] and c[6] in st else []
+                if self.as_bytes:
+                    pre = [x.encode() for x in pre]
+                    post = [x.encode() for x in post]
+                out.append((tuple(pre), tuple(post), tuple(pre + post)))
+            return tuple(out)
         for d, (pw, ps, pg, pk, pt) in zip(self._offsets, self._prefixes):
             pre = [pw + c[1]]
             if d == 1 or d == -1:
@@ -334,26 +438,60 @@ class Featurizer:
             if known is not None:
                 pre = [x for x in pre if x in known]
                 post = [x for x in post if x in known]
+            if self.as_bytes:
+                pre = [x.encode() for x in pre]
+                post = [x.encode() for x in post]
             out.append((tuple(pre), tuple(post), tuple(pre + post)))
         return tuple(out)
 
     def _info(self, w: str) -> tuple:
-        """(own features, context tuple, neighbour feature lists) of one word type, cached."""
+        """Everything about one word type that does not depend on its sentence, cached.
+
+        Fields: 0 own attributes, 1 context tuple (see ``_word``), 2 what it gives each
+        neighbour offset (``_ctx_lists``), 3 whether it counts for document context,
+        4 whether it carries ال, 5 whether a multiword gazetteer entry can start with it,
+        6/7 known ``bg-``/``bg+`` attributes by the word before/after (filtered tagging
+        only), 8 field 2's combined tuples per offset, 9 bare form, 10 normalised form
+        (8–10 as columns for ``zip(*infos)``).
+        """
         hit = self._icache.get(w)
         if hit is not None:
             return hit
         f, ctx = self._word(w)
-        if len(self._icache) > 500_000:  # same bound as the word cache
-            self._icache.clear()
         known = self.known
+        enc = self.as_bytes
         if known is not None:
-            f = tuple(x for x in f if x in known)
+            f = tuple([x.encode() for x in f if x in known] if enc
+                      else [x for x in f if x in known])
+        elif enc:
+            f = tuple([x.encode() for x in f])
         b = ctx[1]
-        # (.., whether the word counts for document context, whether it carries ال,
-        # whether a multiword gazetteer entry can start with it)
-        out = (f, ctx, self._ctx_lists(ctx), ctx[2] == "A" and len(b) >= 3,
-               ctx[0].endswith("ال" + b),
-               bool(self.res.gaz_first.get(ctx[0]) or self.res.gaz_first.get(b)))
+        bgl = bgr = _NOMAP
+        if known is not None:
+            m = self._bgl.get(b)
+            if m:
+                bgl = {k: (v.encode() if enc else v,) for k, v in m.items()}
+            m = self._bgr.get(b)
+            if m:
+                bgr = {k: (v.encode() if enc else v,) for k, v in m.items()}
+            # What neighbours get depends on ctx[1:] only, and on the bare form only where
+            # some w±d= attribute with it is known: rare words share one cached tuple.
+            ck = (b if b in self._wvals else None,) + ctx[2:]
+            hit = self._ctxcache.get(ck)
+            if hit is None:
+                if len(self._ctxcache) >= CACHE_MAX:
+                    self._ctxcache.clear()
+                cl = self._ctx_lists(ctx)
+                hit = self._ctxcache[ck] = (cl, tuple(x[2] for x in cl))
+            cl, both = hit
+        else:
+            cl = self._ctx_lists(ctx)
+            both = tuple(x[2] for x in cl)
+        out = (f, ctx, cl, ctx[2] == "A" and len(b) >= 3, ctx[0].endswith("ال" + b),
+               bool(self.res.gaz_first.get(ctx[0]) or self.res.gaz_first.get(b)), bgl, bgr,
+               both, b, ctx[0])
+        if len(self._icache) >= CACHE_MAX:  # same bound as the word cache
+            self._icache.clear()
         self._icache[w] = out
         return out
 
@@ -363,28 +501,36 @@ class Featurizer:
             self._build_pads()
         return self._sentence([self._info(w) for w in words])
 
-    def _sentence(self, infos: list[tuple]) -> list[list[str]]:
+    def _sentence(self, infos: list[tuple], tails: list[tuple] | None = None,
+                  F: list[tuple] | None = None) -> list[list[str]]:
         # Same features, in the same order, as formatting each neighbour feature per token
         # (bench/ner_identity.py checks this against the earlier code); the neighbour parts
-        # come from the per-word tuples of _ctx_lists.
+        # come from the per-word tuples of _ctx_lists. ``tails``: per token, what goes last
+        # (the document-context features); ``F``: the infos as columns, if made already.
         n = len(infos)
-        bares = [x[1][1] for x in infos]
-        phrase = self._phrases([x[1][0] for x in infos], bares, [x[5] for x in infos])
+        if not n:
+            return []
+        if F is None:
+            F = list(zip(*infos))  # the info fields as columns, in one pass
+        bares = list(F[9])
+        phrase = self._phrases(list(F[10]), bares, F[5])
         any_phrase = any(phrase)
         known = self.known
+        enc = self.as_bytes
         offs = self._offsets
         padl, padr = self._padl, self._padr
         # cols[k][i]: what token i gets from its neighbour at offset offs[k] (a pad at the
         # edges), so each token's list is one concatenation.
         cols = []
+        fulls = list(zip(*F[8]))
         for k, d in enumerate(offs):
-            full = [x[2][k][2] for x in infos]
+            full = fulls[k]
             if d < 0:
                 m = min(-d, n)
-                col = [padl[k]] * m + full[: n - m]
+                col = [padl[k]] * m + list(full[: n - m])
             else:
                 m = min(d, n)
-                col = full[m:] + [padr[k]] * m
+                col = list(full[m:]) + [padr[k]] * m
             if any_phrase and (d == 1 or d == -1):
                 for j in range(n):
                     i = j - d
@@ -394,24 +540,34 @@ class Featurizer:
                     pf = ["p%+d%s" % (d, p) for p in phrase[j] if p[3] == "B"]
                     if known is not None:
                         pf = [x for x in pf if x in known]
+                    if enc:
+                        pf = [x.encode() for x in pf]
                     col[i] = cl[0] + tuple(pf) + cl[1]
             cols.append(col)
-        own = [x[0] for x in infos]
+        own = F[0]
         if any_phrase:
-            own = [o + tuple(p if known is None else [x for x in p if x in known])
+            own = [o + tuple(x.encode() if enc else x for x in p if known is None or x in known)
                    if p else o for o, p in zip(own, phrase)]
         prev = ["<S>"] + bares[:-1]
         nxt = bares[1:] + ["</S>"]
-        bgm = ["bg-=" + a + "|" + b for a, b in zip(prev, bares)]
-        bgp = ["bg+=" + b + "|" + c for b, c in zip(bares, nxt)]
         if known is not None:
-            bgm = [(x,) if x in known else () for x in bgm]
-            bgp = [(x,) if x in known else () for x in bgp]
+            # the known "bg-=prev|word" / "bg+=word|next" from the word's own tables
+            bgm = [x[6].get(a, ()) for a, x in zip(prev, infos)]
+            bgp = [x[7].get(c, ()) for c, x in zip(nxt, infos)]
         else:
-            bgm = [(x,) for x in bgm]
-            bgp = [(x,) for x in bgp]
+            bgm = ["bg-=" + a + "|" + b for a, b in zip(prev, bares)]
+            bgp = ["bg+=" + b + "|" + c for b, c in zip(bares, nxt)]
+            if enc:
+                bgm = [(x.encode(),) for x in bgm]
+                bgp = [(x.encode(),) for x in bgp]
+            else:
+                bgm = [(x,) for x in bgm]
+                bgp = [(x,) for x in bgp]
         if len(cols) == 4:
             c0, c1, c2, c3 = cols
+            if tails is not None:
+                return [[*o, *a, *b, *c, *e, *g, *h, *t]
+                        for o, a, b, c, e, g, h, t in zip(own, c0, c1, c2, c3, bgm, bgp, tails)]
             return [[*o, *a, *b, *c, *e, *g, *h]
                     for o, a, b, c, e, g, h in zip(own, c0, c1, c2, c3, bgm, bgp)]
         feats: list[list[str]] = []
@@ -421,6 +577,8 @@ class Featurizer:
                 f += col[i]
             f += bgm[i]
             f += bgp[i]
+            if tails is not None:
+                f += tails[i]
             feats.append(f)
         return feats
 
@@ -428,6 +586,12 @@ class Featurizer:
         self._offsets = [d for d in range(-self.window, self.window + 1) if d != 0]
         self._prefixes = [tuple(p % d for p in ("w%+d=", "s%+d=", "g%+d=", "k%+d=", "tg%+d="))
                           for d in self._offsets]
+        self._ctxcache = {}
+        kv = self._kvals
+        if kv is not None:
+            none: set[str] = set()
+            self._ksets = [tuple(kv.get(p, none) for p in ps) for ps in self._prefixes]
+            self._wvals = set().union(*(ks[0] for ks in self._ksets))
         pad = ("<S>", "<S>", "B", "", "", "", "")
         padr = ("</S>", "</S>", "E", "", "", "", "")
         self._padl = [x[2] for x in self._ctx_lists(pad)]
@@ -445,20 +609,22 @@ class Featurizer:
         if self._built_window != self.window:
             self._build_pads()
         info = self._info
-        allinfos = [[info(w) for w in ws] for ws in sents]
-        feats = [self._sentence(x) for x in allinfos]
+        hit = self._icache.get  # cached word types without a method call
+        allinfos = [[hit(w) or info(w) for w in ws] for ws in sents]
         if not self.doc_context:
-            return feats
+            return [self._sentence(x) for x in allinfos]
         left: dict[str, set[str]] = {}
         right: dict[str, set[str]] = {}
         count: dict[str, int] = {}
         with_al: set[str] = set()
-        for xs in allinfos:
-            n = len(xs)
-            for i, x in enumerate(xs):
-                if not x[3]:
-                    continue
-                b = x[1][1]
+        cols = [list(zip(*xs)) for xs in allinfos]  # per sentence, the info fields as columns
+        for F in cols:
+            if not F:
+                continue
+            bs, als = F[9], F[4]
+            n = len(bs)
+            for i in compress(range(n), F[3]):  # the words that count for document context
+                b = bs[i]
                 k = count.get(b)
                 if k is None:
                     count[b] = 1
@@ -468,34 +634,56 @@ class Featurizer:
                     count[b] = k + 1
                     ls = left[b]
                     rs = right[b]
-                if x[4]:
+                if als[i]:
                     with_al.add(b)
                 if len(ls) < 8:
-                    ls.add(xs[i - 1][1][1] if i > 0 else "<S>")
+                    ls.add(bs[i - 1] if i > 0 else "<S>")
                 if len(rs) < 8:
-                    rs.add(xs[i + 1][1][1] if i + 1 < n else "</S>")
+                    rs.add(bs[i + 1] if i + 1 < n else "</S>")
         # The features a word gets from its document depend only on its bare form: build
         # them once per form.
         ext: dict[str, tuple[str, ...]] = {}
         dal = self.known is None or "dal" in self.known
-        for b, k in count.items():
-            e = ["df=%d" % (1 if k == 1 else 2 if k <= 3 else 4)]
-            if k > 1:
-                e.extend("dl=" + x for x in sorted(left[b]))
-                e.extend("dr=" + x for x in sorted(right[b]))
-            if self.known is not None:
-                e = [x for x in e if x in self.known]
-            ext[b] = tuple(e)
-        for xs, fs in zip(allinfos, feats):
-            for x, f in zip(xs, fs):
-                b = x[1][1]
-                e = ext.get(b)
-                if e is None:
+        kv = self._kvals
+        if kv is not None:
+            # Filtered: test the neighbour words against the known dl=/dr= values before
+            # formatting (same attributes, same order: filtering keeps the sorted order).
+            enc = self.as_bytes
+            none: set[str] = set()
+            dlk, drk = kv.get("dl=", none), kv.get("dr=", none)
+            dfs = {}
+            known = self.known or set()
+            for q in (1, 2, 4):
+                a = "df=%d" % q
+                dfs[q] = ((a.encode() if enc else a),) if a in known else ()
+            for b, k in count.items():
+                if k == 1:
+                    ext[b] = dfs[1]
                     continue
-                f += e
-                if dal and not x[4] and b in with_al:
-                    f.append("dal")
-        return feats
+                e = list(dfs[2 if k <= 3 else 4])
+                for pre, vals, ws in (("dl=", dlk, left[b]), ("dr=", drk, right[b])):
+                    ws = [x for x in ws if x in vals]
+                    if ws:
+                        ws.sort()
+                        e.extend([(pre + x).encode() if enc else pre + x for x in ws])
+                ext[b] = tuple(e)
+        else:
+            for b, k in count.items():
+                e = ["df=%d" % (1 if k == 1 else 2 if k <= 3 else 4)]
+                if k > 1:
+                    e.extend("dl=" + x for x in sorted(left[b]))
+                    e.extend("dr=" + x for x in sorted(right[b]))
+                ext[b] = tuple(x.encode() for x in e) if self.as_bytes else tuple(e)
+        dal_attr = b"dal" if self.as_bytes else "dal"
+        # A word without ال whose bare form also occurs with ال here gets "dal" after them.
+        ext_noal = dict(ext)
+        if dal:
+            for b in with_al:
+                if b in ext_noal:
+                    ext_noal[b] = ext_noal[b] + (dal_attr,)
+        return [self._sentence(xs, [(ext if a else ext_noal).get(b, ()) for a, b in zip(F[4], F[9])]
+                               if F else None, F)
+                for xs, F in zip(allinfos, cols)]
 
 
 @lru_cache(maxsize=1)

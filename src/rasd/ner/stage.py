@@ -9,6 +9,9 @@ the article ال inside, and ``text[start:end]`` is the mention text.
 
 from __future__ import annotations
 
+from itertools import groupby
+from operator import attrgetter
+
 from rasd.doc import Doc, Entity, Span, Token
 from rasd.ner.conlleval import chunks
 from rasd.ner.model import load_model
@@ -20,6 +23,8 @@ TYPE_MAP = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MI
 
 #: Longest run of tokens tagged at once: a 100k-word "sentence" is cut into pieces.
 MAX_RUN = 250
+
+_SENTENCE = attrgetter("sentence")
 
 # Leading/trailing characters that never belong to a mention (ANERcorp sometimes tags
 # a token with a quote or bracket glued on).
@@ -68,22 +73,20 @@ class NerStage:
         text = doc.text
         toks = doc.tokens
         runs: list[list[tuple[int, int, int]]] = []
-        i = 0
-        n = len(toks)
-        while i < n:
-            j = i
-            s = toks[i].sentence
-            while j < n and toks[j].sentence == s:
-                j += 1
-            words = words_of(toks[i:j])
-            runs.extend(words[k:k + MAX_RUN] for k in range(0, len(words), MAX_RUN))
-            i = j
+        for _, group in groupby(toks, key=_SENTENCE):  # runs of tokens of one sentence
+            words = words_of(list(group))
+            if 0 < len(words) <= MAX_RUN:
+                runs.append(words)
+            else:
+                runs.extend(words[k:k + MAX_RUN] for k in range(0, len(words), MAX_RUN))
         out: list[tuple[str, int, int, float | None]] = []
         if not runs:
             return out
         tagged = self.model.tag_doc([[text[a:e] for a, _, e in run] for run in runs],
                                     marginals=self.confidence)
         for run, (tags, probs) in zip(runs, tagged):
+            if tags.count("O") == len(tags):  # no name in this run (most runs)
+                continue
             for typ, a, b in chunks(tags):
                 start = self._start(text, run[a], typ)
                 end = run[b - 1][2]

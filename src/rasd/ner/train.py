@@ -20,12 +20,13 @@ from rasd.errors import DataError, ModelError
 from rasd.ner.conlleval import Scores, evaluate
 from rasd.ner.corpus import Sentence, read_conll, read_wikifane, split_heldout, split_sentence
 from rasd.ner.features import Featurizer, load_resources, stack_features
-from rasd.ner.model import META_FILE, MODEL_FILE, PASS1_FILE, NerModel
+from rasd.ner.model import META_FILE, MODEL_FILE, PASS1_FILE, RESOURCE_FILES, NerModel
 
 DEFAULTS = {"c1": 0.05, "c2": 0.05, "max_iterations": 150, "window": 2,
             "gazetteer": True, "clusters": True, "min_freq": 1, "wikifane": 0.0,
             "doc_context": True, "doc_sents": 30, "ngrams": False, "split_clitics": True,
-            "algorithm": "lbfgs", "kb": True, "geo": False, "triggers": False, "stack": 0}
+            "algorithm": "lbfgs", "kb": True, "geo": False, "triggers": False, "stack": 0,
+            "lexdrop": 0.0, "lexdrop_o": 0.0, "propagate": True}
 
 
 def package_data_dir() -> Path:
@@ -55,6 +56,8 @@ def train_model(sents: list[Sentence], out: Path, res_dir: Path, params: dict,
     words = [[w for w, _ in ch] for ch in chunks]
     tags = [[t for _, t in ch] for ch in chunks]
     feats = [fz.document(ws) for ws in words]
+    if params.get("lexdrop") or params.get("lexdrop_o"):
+        lexical_dropout(feats, tags, params.get("lexdrop", 0.0), params.get("lexdrop_o", 0.0))
     folds = int(params.get("stack", 0))
     if not folds:
         _fit(feats, tags, out / MODEL_FILE, params, verbose)
@@ -83,20 +86,56 @@ def train_model(sents: list[Sentence], out: Path, res_dir: Path, params: dict,
     meta = {k: params.get(k) for k in ("c1", "c2", "max_iterations", "window", "gazetteer",
                                        "clusters", "min_freq", "wikifane", "doc_context",
                                        "doc_sents", "ngrams", "split_clitics", "algorithm",
-                                       "kb", "geo", "triggers", "stack")}
-    if params.get("kb"):  # the KB is read at load time: a much changed KB calls for retraining
-        from rasd.ner.features import kb_names
-
-        meta["kb_aliases"] = len(kb_names())
+                                       "kb", "geo", "triggers", "stack", "lexdrop",
+                                       "lexdrop_o", "propagate")}
+    if params.get("kb"):  # the aliases used: the snapshot beside the resources, else the live KB
+        meta["kb_aliases"] = _kb_alias_count(res_dir)
     meta["train_sentences"] = len(sents)
     meta["train_tokens"] = sum(len(w) for w, _ in sents)
     (out / META_FILE).write_text(json.dumps(meta, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     # The featurizer's resources travel with the model.
     if res_dir.resolve() != out.resolve():
-        for name in ("gazetteer.tsv", "clusters.tsv"):
+        for name in RESOURCE_FILES:
             if (res_dir / name).is_file():
                 shutil.copyfile(res_dir / name, out / name)
     return time.time() - t0
+
+
+def _kb_alias_count(res_dir: Path) -> int:
+    from rasd.ner.features import KB_NAMES_FILE, kb_names
+
+    p = res_dir / KB_NAMES_FILE
+    if p.is_file():
+        with p.open(encoding="utf-8") as f:
+            return sum(1 for line in f if line.strip() and not line.startswith("#"))
+    return len(kb_names())
+
+
+#: Attribute prefixes that name the word itself (identity, not context or word class).
+_LEXICAL = ("w=", "h=", "x=", "bg-=", "bg+=", "p3=", "f3=")
+
+
+def lexical_dropout(feats: list[list[list[str]]], tags: list[list[str]], p_ent: float,
+                    p_o: float = 0.0, seed: int = 13) -> int:
+    """Remove the word-identity attributes of a random share of training tokens, in place.
+
+    Names in new text are mostly words the training data never had; without their identity
+    attributes these tokens teach the CRF to tag a name from its context, letters, clusters
+    and gazetteer classes, which is all an unseen name has. ``p_ent``: share of name tokens,
+    ``p_o``: share of other tokens. Seeded: the same tokens every run. Returns the count.
+    """
+    import random
+
+    rnd = random.Random(seed)
+    n = 0
+    for doc_f, doc_t in zip(feats, tags):
+        for sent_f, sent_t in zip(doc_f, doc_t):
+            for tok, t in zip(sent_f, sent_t):
+                p = p_o if t == "O" else p_ent
+                if p and rnd.random() < p:
+                    tok[:] = [a for a in tok if not a.startswith(_LEXICAL)]
+                    n += 1
+    return n
 
 
 def _fit(feats: list[list[list[str]]], tags: list[list[str]], path: Path, params: dict,
@@ -155,6 +194,8 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--no-clusters", action="store_true")
     ap.add_argument("--wikifane", type=float, default=DEFAULTS["wikifane"],
                     help="share of WikiFANE sentences mixed into training (0 = none)")
+    ap.add_argument("--extra", type=Path, action="append", default=[],
+                    help="more training sentences (CoNLL `token TAG` file); may repeat")
     ap.add_argument("--no-doc-context", dest="doc_context", action="store_false",
                     help="no document-level context aggregation features")
     ap.add_argument("--no-split-clitics", dest="split_clitics", action="store_false",
@@ -164,10 +205,19 @@ def _parser() -> argparse.ArgumentParser:
     ap.add_argument("--ngrams", action="store_true", help="inner letter trigram features")
     ap.add_argument("--kb", action=argparse.BooleanOptionalAction, default=DEFAULTS["kb"],
                     help="knowledge-base aliases (rasd.kb) as extra gazetteer classes")
+    ap.add_argument("--kb-refresh", action="store_true",
+                    help="re-snapshot the knowledge base's aliases (kb_names.tsv) before training")
     ap.add_argument("--geo", action=argparse.BooleanOptionalAction, default=DEFAULTS["geo"],
                     help="the geo stage's place names and nationality forms as gazetteer classes")
     ap.add_argument("--triggers", action=argparse.BooleanOptionalAction,
                     default=DEFAULTS["triggers"], help="title / organisation-head word classes")
+    ap.add_argument("--lexdrop", type=float, default=DEFAULTS["lexdrop"],
+                    help="share of name tokens trained without word-identity attributes")
+    ap.add_argument("--lexdrop-o", type=float, default=DEFAULTS["lexdrop_o"],
+                    help="share of other tokens trained without word-identity attributes")
+    ap.add_argument("--propagate", action=argparse.BooleanOptionalAction,
+                    default=DEFAULTS["propagate"],
+                    help="tag the untagged repeats of a document's names (at tagging time)")
     ap.add_argument("--stack", type=int, default=DEFAULTS["stack"],
                     help="K > 0: second-pass CRF on first-pass tags (K-fold jackknife)")
     ap.add_argument("--doc-sents", type=int, default=DEFAULTS["doc_sents"])
@@ -194,11 +244,18 @@ def main(argv: list[str] | None = None) -> int:
         t = time.time()
         build.write_clusters(shared, res_dir / "clusters.tsv")
         print(f"clusters rebuilt in {time.time() - t:.1f}s", file=sys.stderr)
+    if a.kb_refresh:
+        from rasd.ner.features import KB_NAMES_FILE, write_kb_names
+
+        res_dir.mkdir(parents=True, exist_ok=True)
+        n = write_kb_names(res_dir / KB_NAMES_FILE)
+        print(f"knowledge-base alias snapshot: {n} aliases", file=sys.stderr)
     params = dict(DEFAULTS, c1=a.c1, c2=a.c2, max_iterations=a.iters, window=a.window,
                   min_freq=a.min_freq, gazetteer=not a.no_gazetteer, clusters=not a.no_clusters,
                   wikifane=a.wikifane, doc_context=a.doc_context, doc_sents=a.doc_sents,
                   ngrams=a.ngrams, split_clitics=a.split_clitics,
-                  algorithm=a.algorithm, kb=a.kb, geo=a.geo, triggers=a.triggers, stack=a.stack)
+                  algorithm=a.algorithm, kb=a.kb, geo=a.geo, triggers=a.triggers, stack=a.stack,
+                  lexdrop=a.lexdrop, lexdrop_o=a.lexdrop_o, propagate=a.propagate)
     sents = read_conll(data)
     if a.limit:
         sents = sents[: a.limit]
@@ -207,6 +264,8 @@ def main(argv: list[str] | None = None) -> int:
         wf = read_wikifane(shared / "data" / "ner" / "wikifane" / "WikiFANE_Gold_2014_500K.txt")
         step = max(1, round(1 / a.wikifane))
         extra = wf[::step]
+    for p in a.extra:
+        extra = extra + read_conll(p)
     if a.heldout:
         import tempfile
 
