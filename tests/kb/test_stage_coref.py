@@ -92,3 +92,12 @@ def test_linked_multiword_name_is_not_a_short_form_of_a_longer_one():
     ids = {e.name: e.kb.get("id") for e in d.entities}
     assert ids["جيش الحكومة المعترف بها دوليا"] == "army:YE"
     assert ids["الحكومة المعترف بها دوليا"] == "gov:YE"
+
+
+def test_a_fathers_name_after_bin_is_not_a_surname():
+    from tests.kb._helpers import run as _run
+
+    doc = _run("التقى الأمير خالد بن سلطان بن عبدالعزيز الوفد. وزار قاعدة الملك عبدالعزيز الجوية.",
+               [("PER", "خالد بن سلطان بن عبدالعزيز")])
+    prince = [e for e in doc.entities if any(m.text == "خالد بن سلطان بن عبدالعزيز" for m in e.mentions)]
+    assert prince and not any(m.text == "عبدالعزيز" for m in prince[0].mentions)

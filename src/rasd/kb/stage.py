@@ -632,7 +632,9 @@ class EntityStage:
                 keys.setdefault(key, ci)
                 if m.type == "PER" and len(parts) >= 2:
                     last = parts[-1]
-                    if self._surname_ok(last, freq, adjectives):
+                    # After بن/ابن the last word is a father's name, not a surname: "سلمان"
+                    # alone is not "محمد بن سلمان", "عبدالعزيز" not "X بن Y بن عبدالعزيز".
+                    if parts[-2] not in _PATRONYMIC and self._surname_ok(last, freq, adjectives):
                         keys.setdefault(last, ci)
                         if freq.get(last, 0) >= 480:
                             common.add(last)
