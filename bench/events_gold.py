@@ -162,7 +162,7 @@ def arg_errors(pairs: list[tuple[dict, dict]], roles=("place", "time", "source",
     gold value, the system value (entity id, its text and the gold entity it maps to) and
     the trigger's sentence — a development diagnostic. ``everything``: one line per
     matched main event instead (type, place/time gold vs system, ok or not)."""
-    from rasd.eval.score import _GoldIndex, _overlap, raw_occurrences, _sent_of, _sentences
+    from rasd.eval.score import _GoldIndex, _sent_of, _sentences, match_events
 
     out = []
     for gold, sysd in pairs:
@@ -170,25 +170,7 @@ def arg_errors(pairs: list[tuple[dict, dict]], roles=("place", "time", "source",
         gx = _GoldIndex(gold, sysd)
         sents = _sentences(sysd, text)
         gold_ev = gold.get("events") or []
-        gty = [set(g["type"]) if isinstance(g["type"], list) else {g["type"]} for g in gold_ev]
-        gocc = [raw_occurrences(text, g.get("trigger") or "") for g in gold_ev]
-        gsent = [{_sent_of(sents, o[0]) for o in occ} for occ in gocc]
-        msys: dict[int, int] = {}
-        mg: set[int] = set()
-        for strict in (True, False):
-            for si, sv in enumerate(sysd["events"]):
-                if si in msys:
-                    continue
-                tr = (sv["trigger"]["start"], sv["trigger"]["end"])
-                for gi in range(len(gold_ev)):
-                    if gi in mg or sv["type"] not in gty[gi]:
-                        continue
-                    ok = (any(_overlap(tr, o) for o in gocc[gi]) if strict
-                          else _sent_of(sents, tr[0]) in gsent[gi])
-                    if ok:
-                        msys[si] = gi
-                        mg.add(gi)
-                        break
+        msys = match_events(gold, sysd)
 
         def show(eid):
             if eid is None:

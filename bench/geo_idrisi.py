@@ -73,6 +73,18 @@ def _keep(tweet_id: str, part: str | None) -> bool:
     return part is None or in_eval_part(tweet_id) == (part == "eval")
 
 
+def _tweets(folder: Path, event: str | None, part: str | None, gaz):
+    """``(record, text, accepted places)`` for each tweet of the train files under ``folder``
+    (one event or all) in the chosen part of the split."""
+    for f in sorted(glob.glob(str(folder / (event or "*") / "train.jsonl"))):
+        for line in open(f, encoding="utf-8"):
+            d = json.loads(line)
+            if not _keep(d["tweet_id"], part):
+                continue
+            text = d["text"]
+            yield d, text, [h for h in find_and_resolve(text, gaz=gaz) if h.accepted]
+
+
 def _inside_word(text: str, s: int, e: int) -> bool:
     """A gold mention cut out of a longer word (لبنان in اللبنانية: a nationality adjective,
     which Rasd does not count as a place mention)."""
@@ -93,32 +105,26 @@ def idrisi(shared: Path, show: bool, gaz=None, part: str | None = None, title: s
     misses: Counter = Counter()
     fps: Counter = Counter()
     n_adj = n_adj_found = 0
-    for f in sorted(glob.glob(str(base / "LMR" / (event or "*") / "train.jsonl"))):
-        for line in open(f, encoding="utf-8"):
-            d = json.loads(line)
-            if not _keep(d["tweet_id"], part):
-                continue
-            text = d["text"]
-            hits = [h for h in find_and_resolve(text, gaz=gaz) if h.accepted]
-            gold = [(m["startIdx"], m["endIdx"], m["type"], m["text"]) for m in d["location_mentions"]]
-            for s, e, t, gt in gold:
-                by_type[t] += 1
-                ok = any(h.start < e and s < h.end for h in hits)
-                if _inside_word(text, s, e):
-                    n_adj += 1
-                    n_adj_found += ok
-                if ok:
-                    found_type[t] += 1
-                else:
-                    misses[gt] += 1
-            for h in hits:
-                if _in_compound_hashtag(text, h.start, h.end):
-                    continue  # IDRISI leaves places inside compound #word_place hashtags unmarked
-                n_sys += 1
-                if any(h.start < e and s < h.end for s, e, _, _ in gold):
-                    n_sys_match += 1
-                else:
-                    fps[text[h.start:h.end]] += 1
+    for d, text, hits in _tweets(base / "LMR", event, part, gaz):
+        gold = [(m["startIdx"], m["endIdx"], m["type"], m["text"]) for m in d["location_mentions"]]
+        for s, e, t, gt in gold:
+            by_type[t] += 1
+            ok = any(h.start < e and s < h.end for h in hits)
+            if _inside_word(text, s, e):
+                n_adj += 1
+                n_adj_found += ok
+            if ok:
+                found_type[t] += 1
+            else:
+                misses[gt] += 1
+        for h in hits:
+            if _in_compound_hashtag(text, h.start, h.end):
+                continue  # IDRISI leaves places inside compound #word_place hashtags unmarked
+            n_sys += 1
+            if any(h.start < e and s < h.end for s, e, _, _ in gold):
+                n_sys_match += 1
+            else:
+                fps[text[h.start:h.end]] += 1
     tot = sum(by_type.values())
     fnd = sum(found_type.values())
     gaz_types = ("CTRY", "CITY", "PROV", "DIST", "OTHR")
@@ -141,45 +147,39 @@ def idrisi(shared: Path, show: bool, gaz=None, part: str | None = None, title: s
     n_gold = n_found = 0
     nc = nc_km = nc_cc = 0  # sub-country gold mentions only
     errs: Counter = Counter()
-    for f in sorted(glob.glob(str(base / "LMD" / (event or "*") / "train.jsonl"))):
-        for line in open(f, encoding="utf-8"):
-            d = json.loads(line)
-            if not _keep(d["tweet_id"], part):
+    for d, text, hits in _tweets(base / "LMD", event, part, gaz):
+        for m in d["location_mentions"]:
+            oj = m.get("osm_json") or {}
+            if "lat" not in oj:
                 continue
-            text = d["text"]
-            hits = [h for h in find_and_resolve(text, gaz=gaz) if h.accepted]
-            for m in d["location_mentions"]:
-                oj = m.get("osm_json") or {}
-                if "lat" not in oj:
-                    continue
-                n_gold += 1
-                glat, glon = float(oj["lat"]), float(oj["lon"])
-                gcc = ((oj.get("address") or {}).get("country_code") or "").upper() or None
-                s, e = m["start_offset"], m["end_offset"]
-                h = next((h for h in hits if h.start < e and s < h.end), None)
-                if h is None:
-                    continue
-                n_found += 1
-                if h.place is None:
-                    # Found, but not in the gazetteer: geo null, or (a street/square/mosque in
-                    # a one-town document) that town's point, as the stage's context_sites does.
-                    loc = context_locality(hits) if is_site_phrase(h.key) else None
-                    if loc is not None:
-                        n_ctx += 1
-                        n_ctx_km += haversine(loc.lat, loc.lon, glat, glon) <= KM
-                    continue
-                n += 1
-                dist = haversine(h.place.lat, h.place.lon, glat, glon)
-                ok_km = dist <= KM
-                ok_cc = (h.place.country == gcc) or (h.place.level == "region" and ok_km)
-                n_km += ok_km
-                n_cc += ok_cc
-                if m.get("type") != "Country":
-                    nc += 1
-                    nc_km += ok_km
-                    nc_cc += ok_cc
-                if not ok_km:
-                    errs[(m["text"], h.place.name_en, h.place.country, gcc, int(dist))] += 1
+            n_gold += 1
+            glat, glon = float(oj["lat"]), float(oj["lon"])
+            gcc = ((oj.get("address") or {}).get("country_code") or "").upper() or None
+            s, e = m["start_offset"], m["end_offset"]
+            h = next((h for h in hits if h.start < e and s < h.end), None)
+            if h is None:
+                continue
+            n_found += 1
+            if h.place is None:
+                # Found, but not in the gazetteer: geo null, or (a street/square/mosque in
+                # a one-town document) that town's point, as the stage's context_sites does.
+                loc = context_locality(hits) if is_site_phrase(h.key) else None
+                if loc is not None:
+                    n_ctx += 1
+                    n_ctx_km += haversine(loc.lat, loc.lon, glat, glon) <= KM
+                continue
+            n += 1
+            dist = haversine(h.place.lat, h.place.lon, glat, glon)
+            ok_km = dist <= KM
+            ok_cc = (h.place.country == gcc) or (h.place.level == "region" and ok_km)
+            n_km += ok_km
+            n_cc += ok_cc
+            if m.get("type") != "Country":
+                nc += 1
+                nc_km += ok_km
+                nc_cc += ok_cc
+            if not ok_km:
+                errs[(m["text"], h.place.name_en, h.place.country, gcc, int(dist))] += 1
     print("IDRISI LMD (train): geocoding of the gold mentions we found")
     print(f"  gold mentions with coordinates found: {pct(n_found, n_gold)}; placed: {pct(n, n_found)}")
     print(f"  within {KM:.0f} km  {pct(n_km, n)}")

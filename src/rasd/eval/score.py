@@ -345,31 +345,11 @@ def score_doc(gold: dict[str, Any], system: dict[str, Any], acc: _Acc) -> dict[s
     acc.quotes.fp += len(sys_q) - len(qused)
 
     # -- events --------------------------------------------------------------------
-    sents = _sentences(system, text)
     sys_ev = system.get("events") or []
     gold_ev = gold.get("events") or []
-    g_types = [set(g["type"]) if isinstance(g["type"], list) else {g["type"]} for g in gold_ev]
-    g_occ = [raw_occurrences(text, g.get("trigger") or "") for g in gold_ev]
-    g_sent = [{_sent_of(sents, o[0]) for o in occ} for occ in g_occ]
-    matched_sys: dict[int, int] = {}
-    matched_gold: set[int] = set()
-    for strict in (True, False):
-        for si, sv in enumerate(sys_ev):
-            if si in matched_sys:
-                continue
-            tr = (sv["trigger"]["start"], sv["trigger"]["end"])
-            ssent = _sent_of(sents, tr[0])
-            for gi, gv in enumerate(gold_ev):
-                if gi in matched_gold or sv["type"] not in g_types[gi]:
-                    continue
-                if strict:
-                    ok = any(_overlap(tr, o) for o in g_occ[gi])
-                else:
-                    ok = ssent is not None and ssent in g_sent[gi]
-                if ok:
-                    matched_sys[si] = gi
-                    matched_gold.add(gi)
-                    break
+    g_types = [_gold_types(g) for g in gold_ev]
+    matched_sys = match_events(gold, system)
+    matched_gold = set(matched_sys.values())
     for gi, gv in enumerate(gold_ev):
         if gv.get("main") and gi not in matched_gold:
             acc.events.fn += 1
@@ -390,6 +370,47 @@ def score_doc(gold: dict[str, Any], system: dict[str, Any], acc: _Acc) -> dict[s
         acc.events_by_type[sv["type"]].tp += 1
         _score_args(gv, sv, gx, acc)
     return details
+
+
+def _gold_types(gv: dict[str, Any]) -> set[str]:
+    """The PLOVER types a gold event accepts (``type`` may be one or a list)."""
+    return set(gv["type"]) if isinstance(gv["type"], list) else {gv["type"]}
+
+
+def match_events(gold: dict[str, Any], system: dict[str, Any]) -> dict[int, int]:
+    """System event index → gold event index, as spec/gold-format.md matches them.
+
+    Same type and the trigger overlapping an occurrence of the gold trigger first; then,
+    for those left, same type and the trigger in a sentence holding such an occurrence.
+    Each gold event is matched once.
+    """
+    text = gold["text"]
+    sents = _sentences(system, text)
+    sys_ev = system.get("events") or []
+    gold_ev = gold.get("events") or []
+    g_types = [_gold_types(g) for g in gold_ev]
+    g_occ = [raw_occurrences(text, g.get("trigger") or "") for g in gold_ev]
+    g_sent = [{_sent_of(sents, o[0]) for o in occ} for occ in g_occ]
+    matched_sys: dict[int, int] = {}
+    matched_gold: set[int] = set()
+    for strict in (True, False):
+        for si, sv in enumerate(sys_ev):
+            if si in matched_sys:
+                continue
+            tr = (sv["trigger"]["start"], sv["trigger"]["end"])
+            ssent = _sent_of(sents, tr[0])
+            for gi in range(len(gold_ev)):
+                if gi in matched_gold or sv["type"] not in g_types[gi]:
+                    continue
+                if strict:
+                    ok = any(_overlap(tr, o) for o in g_occ[gi])
+                else:
+                    ok = ssent is not None and ssent in g_sent[gi]
+                if ok:
+                    matched_sys[si] = gi
+                    matched_gold.add(gi)
+                    break
+    return matched_sys
 
 
 def _score_args(gv: dict[str, Any], sv: dict[str, Any], gx: _GoldIndex, acc: _Acc) -> None:

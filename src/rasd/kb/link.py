@@ -18,7 +18,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from rasd.kb.index import CONTEXT, FOCUS, STRONG, WEAK, AliasHit, KBIndex
-from rasd.text.normalize import normalize
+from rasd.text.normalize import MAQSURA_FUNCTION_WORDS, normalize
 
 _WORD = re.compile(r"\w+")
 # Nouns that make a following short alias an armed group / organisation name
@@ -194,10 +194,6 @@ def scan(text: str, kb: KBIndex, words: list[Word], max_words: int = 14,
     return out
 
 
-# Function words that normalise onto a name (على → علي "Ali"): never an alias on their own.
-_FUNCTION_SURFACES = frozenset({"على"})
-
-
 def drop_false_aliases(text: str, words: list[Word], cands: list[Candidate], kb: KBIndex) -> list[Candidate]:
     """Drop alias hits that are not names here.
 
@@ -209,7 +205,7 @@ def drop_false_aliases(text: str, words: list[Word], cands: list[Candidate], kb:
 
     out = []
     for c in cands:
-        if text[c.start:c.end] in _FUNCTION_SURFACES:
+        if text[c.start:c.end] in MAQSURA_FUNCTION_WORDS:
             continue
         if (c.key.startswith(("بن ", "ابن ")) and c.w0 > 0
                 and _GAP_FULL.fullmatch(text, words[c.w0 - 1].end, words[c.w0].start)):

@@ -681,12 +681,8 @@ class EntityStage:
                     break
                 ci = keys[key]
                 ref = clusters[ci][0]
-                m = Mention(s, e, ref.type, ref.entry if ref.kind != "title" else None,
-                            "name", by="coref")
-                m.cluster = ci
-                clusters[ci].append(m)
-                occ[s:e] = b"\x01" * (e - s)
-                added.append(m)
+                _add_coref(Mention(s, e, ref.type, ref.entry if ref.kind != "title" else None,
+                                   "name", by="coref"), ci, clusters, occ, added)
                 break
         kept.extend(added)
 
@@ -741,12 +737,8 @@ class EntityStage:
                     if hw == form[2:] and s - hs < 3000:
                         best = ci
                 if best is not None:
-                    ref = clusters[best][0]
-                    m = Mention(s, e, ref.type, None, "desc", by="coref")
-                    m.cluster = best
-                    clusters[best].append(m)
-                    occ[s:e] = b"\x01" * (e - s)
-                    added.append(m)
+                    _add_coref(Mention(s, e, clusters[best][0].type, None, "desc", by="coref"),
+                               best, clusters, occ, added)
                 break
         kept.extend(added)
 
@@ -836,6 +828,15 @@ _HONORIFICS = {normalize(w) for w in (
 _HON_RE = re.compile(r"\w+")
 
 
+def _add_coref(m: Mention, ci: int, clusters: list[list[Mention]], occ: bytearray,
+               added: list[Mention]) -> None:
+    """Put a mention found by coreference into cluster ``ci`` and mark its text as taken."""
+    m.cluster = ci
+    clusters[ci].append(m)
+    occ[m.start:m.end] = b"\x01" * (m.end - m.start)
+    added.append(m)
+
+
 def _strip_honorifics(text: str, start: int, end: int) -> int:
     """Start of a person mention after leading titles ("الكولونيل غاسبار باراتوزا" → name)."""
     while True:
@@ -908,12 +909,10 @@ def _title_of_another(text: str, start: int, end: int) -> bool:
     someone else ("الملك الراحل").
     """
     before = _word_before(text, start)
-    if before is not None:
-        w = normalize(before[1])
-        # with a clitic glued on: "بطريق الملك", "وكأس الملك"
-        if w in _NAMED_AFTER or (len(w) > 3 and w[0] in "وفبلك" and (
-                w[1:] in _NAMED_AFTER or (w[1] in "بلك" and w[2:] in _NAMED_AFTER))):
-            return True
+    # with or without a clitic glued on: "كأس الملك", "بطريق الملك", "وكأس الملك"
+    if before is not None and any(f in _NAMED_AFTER
+                                  for _skip, f in first_word_forms(normalize(before[1]))):
+        return True
     j = end
     while j < len(text) and text[j] == " ":
         j += 1

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from rasd.errors import ModelError
 from rasd.ner.features import Featurizer, load_resources, stack_features
+from rasd.text.normalize import MAQSURA_FUNCTION_WORDS
 
 MODEL_FILE = "ner.crfsuite"
 META_FILE = "ner_meta.json"
@@ -191,9 +192,6 @@ class NerModel:
 
 
 _NORM: dict[str, str] = {}  # word → normalised form, for propagate (bounded below)
-# Function words ending in ى that normalise onto a name (على → علي "Ali"): propagation
-# never tags them, whatever the name they collide with.
-_NOT_NAMES = frozenset({"على", "إلى", "الى", "لدى", "حتى", "سوى", "متى"})
 
 
 def _surname_here(ts: list[str], i: int) -> bool:
@@ -272,7 +270,7 @@ def propagate(sents: list[list[str]], tags: list[list[str]]) -> list[int]:
         if ks is None:
             ks = norms(ws)
         # only where a known name or a surname starts (most tokens start none)
-        places = [i for i, k in enumerate(ks) if k in starts and ws[i] not in _NOT_NAMES]
+        places = [i for i, k in enumerate(ks) if k in starts and ws[i] not in MAQSURA_FUNCTION_WORDS]
         if not places:
             continue
         n = len(ks)

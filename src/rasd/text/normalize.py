@@ -63,6 +63,11 @@ _DELETED_RE = re.compile("[" + re.escape("".join(sorted(c for c, r in _MAP.items
 _EXPANDED_RE = re.compile("[" + re.escape("".join(sorted(c for c, r in _MAP.items() if len(r) > 1))) + "]")
 
 
+# Function words written with a final ى: normalising ى to ي makes them name keys (على →
+# علي "Ali"), so name matching skips them as written (NER propagation, KB aliases).
+MAQSURA_FUNCTION_WORDS = frozenset({"على", "إلى", "الى", "لدى", "حتى", "سوى", "متى"})
+
+
 def normalize(s: str) -> str:
     """The normalised form of ``s`` (no offset map; for lexicon keys and token norms)."""
     return s.translate(_TABLE)
@@ -152,4 +157,4 @@ class NormView:
         return len(self.norm)
 
 
-__all__ = ["NormView", "normalize", "is_arabic_letter"]
+__all__ = ["NormView", "normalize", "is_arabic_letter", "MAQSURA_FUNCTION_WORDS"]
