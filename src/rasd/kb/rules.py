@@ -186,3 +186,195 @@ def rank_mentions(text: str, words, surnames_of, is_name, adjectives, freq,
         if end is not None:
             out.append((s0, end))
     return out
+
+
+# -- name extensions -----------------------------------------------------------------------
+# A facility noun right before a name makes the facility the entity ("مستشفى أبورديس" is
+# the hospital, not the town; "مسجد الإمام علي" the mosque), with the facility's type as the
+# gold format has it (hospitals, universities, schools ORG; mosques, airports, districts,
+# villages, forests, provinces LOC). حي/قرية/غابة/محافظة are part of the name in the
+# gold format; مدينة and منطقة are not ("مدينة عدن" → "عدن"), so they are not here.
+_FACILITY = {normalize(k): v for k, v in {
+    "مستشفى": "ORG", "جامعة": "ORG", "مدرسة": "ORG", "كلية": "ORG", "معهد": "ORG",
+    "مسجد": "LOC", "جامع": "LOC", "مطار": "LOC", "ميناء": "LOC", "سجن": "LOC",
+    "ملعب": "LOC", "استاد": "LOC", "قاعدة": "LOC", "شارع": "LOC", "طريق": "LOC",
+    "سد": "LOC", "حي": "LOC", "قرية": "LOC", "غابة": "LOC",
+    # provinces: "ولاية لوغار", "محافظة لحج", "إقليم لوغار" (NER mostly has them already)
+    "ولاية": "LOC", "محافظة": "LOC", "إقليم": "LOC",
+}.items()}
+# Two-word heads: Egyptian governorates' police headquarters ("مديرية أمن الجيزة").
+_FACILITY2 = {(normalize("مديرية"), normalize("أمن")): "ORG"}
+_HEAD2_FIRST = frozenset(k[0] for k in _FACILITY2)
+_HEAD2_SECOND = frozenset(k[1] for k in _FACILITY2)
+# The mention types each head may stand before. Facilities are named after places,
+# bodies and persons ("مسجد الحسين بن علي", "مستشفى الملك فهد", "ملعب أولد ترافورد"); a
+# base after a place or person ("قاعدة حميميم", not "قاعدة الأمم المتحدة", the UN's base);
+# a prison not after a person ("سجن مرسي" is Morsi's imprisonment); districts, villages,
+# forests, dams and roads only before place names ("حي الله" is a greeting).
+_ANY = frozenset(("LOC", "ORG", "MISC", "PER"))
+_HEAD_TYPES = {normalize(k): v for k, v in {
+    "مستشفى": _ANY, "جامعة": _ANY, "مدرسة": _ANY, "كلية": _ANY, "معهد": _ANY,
+    "مسجد": _ANY, "جامع": _ANY, "مطار": _ANY, "ميناء": _ANY, "ملعب": _ANY, "استاد": _ANY,
+    "سجن": frozenset(("LOC", "ORG", "MISC")), "قاعدة": frozenset(("LOC", "PER")),
+    "شارع": frozenset(("LOC", "PER")),
+}.items()}
+_LOC_ONLY = frozenset(("LOC",))
+_PITCH = normalize("ملعب")
+_BALL = normalize("الكرة")
+
+
+def _ball_before(text: str, pos: int, lo: int) -> bool:
+    """Is "الكرة" one of the three words before ``pos`` (the idiom "الكرة في ملعب X")?"""
+    for _ in range(3):
+        w = _word_at_left(text, pos, lo)
+        if w is None:
+            return False
+        if _norm(w[2]) == _BALL:
+            return True
+        pos = w[0]
+    return False
+# Heads that name the same place as the bare name ("حي العنود" = "العنود", "ولاية لوغار" =
+# "لوغار"): one entity with it (unlike "مطار عدن", which is not Aden).
+_SAME_PLACE = frozenset(normalize(w) for w in "حي قرية غابة ولاية محافظة إقليم".split())
+# A road only with its closing adjective ("طريق العريش الدائري"): "طريق فلسطين" is often
+# "the road to Palestine".
+_NEEDS_CLOSING = frozenset((normalize("طريق"),))
+# Adjectives closing a facility name ("مستشفى الطور العام", "طريق العريش الدائري").
+_CLOSING = frozenset(normalize(w) for w in (
+    "العام الدولي المركزي التخصصي الجامعي الدائري الوطني العسكري الميداني الحكومي "
+    "الكبير الساحلي").split())
+# Words that begin place names (تل براك، جبل سنجار، وادي بردى، رأس لانوف، بئر العبد):
+# before a place name they are part of it, and name another place ("رأس العين").
+_PLACE_PREFIX = frozenset(normalize(w) for w in (
+    "تل جبل وادي عين بئر رأس دير كفر خان سيدي").split())
+# Frequent Arabic given names that are rarely a common word right before a name; a
+# person mention right after one was cut by NER ("عمر عجلة بن زكي" → "عجلة بن زكي").
+# Not علي (normalised like the preposition على), أمين (أمين عام), نور/أمل/سلام (nouns).
+_GIVEN = frozenset(normalize(w) for w in (
+    "محمد أحمد محمود مصطفى عمر عثمان خالد حسن حسين حسان إبراهيم إسماعيل يوسف يونس "
+    "يحيى موسى عيسى داود سليمان سلمان سلطان فهد فيصل بندر تركي نايف مشعل متعب سعود "
+    "طلال سعد سعيد سالم صالح ناصر منصور طارق ماجد وليد زياد جمال كمال عادل عماد هشام "
+    "هاني سامي رامي ياسر ياسين جعفر حمزة أنس بلال زكي مراد مروان نبيل نزار بشار بشير "
+    "رياض رائد رشيد شريف عاطف عصام عمرو غسان فؤاد فارس قاسم كريم لؤي مازن مجدي مهدي "
+    "نجيب هيثم وائل وسام ياسين أيمن أسامة إياد باسل جواد حازم حامد حمد راشد سيف شادي "
+    "صلاح ضياء طه عبدالله عبدالرحمن عبدالعزيز عبدالكريم عبدالرحيم عبدالسلام عبدالقادر "
+    "فاطمة عائشة مريم زينب خديجة ليلى سارة هدى").split())
+# Afghan and Pakistani compound given names ("دين محمد", "نور أحمد", "گل محمد").
+_COMPOUND_FIRST = frozenset(normalize(w) for w in (
+    "دين نور غل گل شير فيض تاج خان دوست يار ولي جان فقير").split())
+_COMPOUND_SECOND = frozenset(normalize(w) for w in "محمد أحمد".split())
+_COMPOUND_COUNTRIES = frozenset(("AF", "PK"))
+_PREP_BEFORE = frozenset(normalize(w) for w in "في عن من إلى على".split())
+_CLITIC_LETTERS = frozenset("وفبلك")
+
+
+def _trigger_forms() -> frozenset[str]:
+    """Normalised whole-word forms (with clitics) of every word that can start an
+    extension: a document without one needs no further look."""
+    out: set[str] = set()
+    for w in set(_FACILITY) | _HEAD2_FIRST:
+        out |= {w} | {c + w for c in "وفبلك"} | {c + d + w for c in "وف" for d in "بلك"}
+    for w in _PLACE_PREFIX:
+        out |= {w} | {c + w for c in "وفب"} | {c + "ب" + w for c in "وف"}
+    out |= _GIVEN | {"و" + w for w in _GIVEN} | _COMPOUND_FIRST | _HEAD2_SECOND
+    return frozenset(out)
+
+
+def _word_at_left(text: str, pos: int, lo: int) -> tuple[int, int, str] | None:
+    """``(start, end, word)`` of the word right before ``pos`` (spaces only in between),
+    not reaching before ``lo``."""
+    j = pos
+    while j > lo and text[j - 1] in " \u00a0":
+        j -= 1
+    k = j
+    while k > lo and text[k - 1].isalpha():
+        k -= 1
+    return (k, j, text[k:j]) if k < j and (k == 0 or not text[k - 1].isalnum()) else None
+
+
+def _word_at_right(text: str, pos: int, hi: int) -> tuple[int, int, str] | None:
+    j = pos
+    while j < hi and text[j] in " \u00a0":
+        j += 1
+    k = j
+    while k < hi and text[k].isalpha():
+        k += 1
+    return (j, k, text[j:k]) if j < k and (k == len(text) or not text[k].isalnum()) else None
+
+
+def _head(word: str, table, clitics: frozenset[str] = _CLITIC_LETTERS) -> tuple[int, str] | None:
+    """``(clitic letters, head)`` when ``word`` is a head of ``table`` with at most two
+    leading clitic letters (وبمستشفى → 2, مستشفى)."""
+    w = _norm(word)
+    for k in range(0, 3):
+        if k and (len(word) <= k or word[k - 1] not in clitics):
+            return None
+        if w[k:] in table:
+            return k, w[k:]
+    return None
+
+
+def extend_name(text: str, start: int, end: int, typ: str, linked: bool, lo: int, hi: int,
+                focus: str | None = None) -> tuple[int, int, str, str, str] | None:
+    """A longer name around the mention ``text[start:end]``, or ``None``.
+
+    Returns ``(start, end, type, how, head)``: ``how`` is "facility" (a facility noun
+    before it: the facility is the entity, closing adjectives included), "same" (a
+    district, village, forest or province noun: the same place, named with it), "place" (a
+    place-name prefix: تل براك), or "given" (a given name before a person's name NER
+    cut: عمر عجلة بن زكي; "دين محمد درويش" for Afghanistan and Pakistan). ``lo``/``hi``:
+    the end of the previous and the start of the next kept mention (not crossed).
+    ``linked``: the mention is linked to the KB (then no given-name extension: a KB
+    person's surname after another first name is another person).
+    """
+    if not text[start:start + 1].isalpha():
+        return None
+    left = _word_at_left(text, start, lo)
+    if left is None:
+        return None
+    ls, le, lw = left
+    if typ in ("LOC", "ORG", "MISC", "PER"):
+        h = _head(lw, _FACILITY)
+        if h is not None and typ not in _HEAD_TYPES.get(h[1], _LOC_ONLY):
+            h = None
+        if h is not None and h[1] == _PITCH and _ball_before(text, ls, lo):
+            h = None  # "الكرة الآن في ملعب موسكو": the ball is in Moscow's court
+        if h is None and typ == "LOC" and _norm(lw) in _HEAD2_SECOND:
+            # "مديرية أمن جنوب سيناء": a two-word head.
+            b2 = _word_at_left(text, ls, lo)
+            if b2 is not None:
+                h2 = _head(b2[2], _HEAD2_FIRST)
+                if h2 is not None and (h2[1], _norm(lw)) in _FACILITY2:
+                    return b2[0] + h2[0], end, _FACILITY2[(h2[1], _norm(lw))], "facility", \
+                        h2[1] + " " + _norm(lw)
+        if h is not None:
+            e = end
+            while True:
+                r = _word_at_right(text, e, hi)
+                if r is None or _norm(r[2]) not in _CLOSING:
+                    break
+                e = r[1]
+            if e > end or h[1] not in _NEEDS_CLOSING:
+                how = "same" if h[1] in _SAME_PLACE else "facility"
+                return ls + h[0], e, _FACILITY[h[1]], how, h[1]
+    if typ == "LOC":
+        h = _head(lw, _PLACE_PREFIX, frozenset("وفب"))
+        if h is not None:
+            return ls + h[0], end, "LOC", "place", h[1]
+    if typ == "PER" and not linked:
+        w = _norm(lw)
+        k = 1 if lw[:1] == "و" and w[1:] in _GIVEN else 0
+        if k or w in _GIVEN:
+            # "في عمر خالد" (in Khalid's life), "عن عمر" (at the age of): not a name.
+            before = _word_at_left(text, ls, lo)
+            if before is not None and _norm(before[2]) in _PREP_BEFORE:
+                return None
+            return ls + k, end, "PER", "given", w[k:]
+        if w in _COMPOUND_FIRST and focus in _COMPOUND_COUNTRIES:
+            first = _norm(text[start:end]).split(" ", 1)[0]
+            if first in _COMPOUND_SECOND:
+                return ls, end, "PER", "given", w
+    return None
+
+
+TRIGGERS = _trigger_forms()

@@ -109,11 +109,15 @@ class EntityStage:
         cands = drop_false_aliases(text, words, cands, self.kb)
         ctx = self._context(doc, ner, cands)
         kept = self._choose(text, ner, cands, ctx)
+        ext_ends = None
         if self.rules:
             kept = self._rule_mentions(text, words, kept, ctx, norms)
+            ext_ends = self._after_triggers(text, words, norms)
+            if ext_ends:
+                kept = self._extend_names(text, kept, ctx, ext_ends)
         clusters = self._cluster(doc, kept, ctx)
         if self.propagate:
-            self._propagate(text, words, kept, clusters, norms)
+            self._propagate(text, words, kept, clusters, norms, ext_ends)
         if self.descriptions:
             self._descriptions_in_text(text, words, kept, clusters, norms)
         doc.entities = self._emit(doc, kept, clusters, ctx.focus)
@@ -390,6 +394,79 @@ class EntityStage:
             kept.sort(key=lambda m: m.start)
         return kept
 
+    @staticmethod
+    def _after_triggers(text: str, words: list[Word], norms: list[str]) -> set[int]:
+        """Where the word after each word that may start a longer name begins
+        (rasd.kb.rules.TRIGGERS: facility nouns, place prefixes, given names; the
+        triggers are found in one C-level pass)."""
+        from rasd.kb.rules import TRIGGERS
+
+        out = set()
+        n = len(text)
+        for i in indices_in(norms, TRIGGERS):
+            j = words[i].end
+            while j < n and text[j] == " ":
+                j += 1
+            out.add(j)
+        return out
+
+    def _extend_names(self, text: str, kept: list[Mention], ctx: Context,
+                      ends: set[int]) -> list[Mention]:
+        """Names NER cut short, longer (rasd.kb.rules.extend_name): a facility noun before a
+        name ("مستشفى أبورديس" → the hospital), a place-name prefix ("تل براك"), a given
+        name before a person's name ("عمر عجلة بن زكي"). ``ends``: see _after_triggers."""
+        from rasd.kb.rules import extend_name
+
+        kb = self.kb
+        out: list[Mention] = []
+        lo = 0
+        n = len(kept)
+        for i, m in enumerate(kept):
+            ext = None
+            if m.start in ends and m.kind in ("name", "ner") and m.by != "rule":
+                hi = kept[i + 1].start if i + 1 < n else len(text)
+                entry = kb.entries[m.entry] if m.entry is not None else None
+                if entry is None or entry.type in ("PER", "LOC", "ORG"):
+                    ext = extend_name(text, m.start, m.end, m.type, entry is not None,
+                                      lo, hi, ctx.focus)
+            if ext is None:
+                out.append(m)
+                lo = m.end
+                continue
+            s, e, typ, how, head = ext
+            if how == "same":
+                # "ولاية لوغار": the place itself, named with its noun; linked as it was,
+                # and one entity with the bare name ("لوغار").
+                nm = Mention(s, e, m.type, m.entry, m.kind, by=m.by, conf=m.conf, extra=m.extra)
+                if m.entry is None:
+                    nm.extra["key"] = alias_key(text[m.start:m.end])
+                    if m.type == "LOC":
+                        nm.extra["inner_loc"] = (m.start, m.end)  # English from the gazetteer
+                out.append(nm)
+                lo = e
+                continue
+            nm = Mention(s, e, typ, None, "ner", by=m.by, conf=m.conf)
+            if how == "place" and head in _MOUNT and m.type == "LOC":
+                # "جبل سنجار" after a known place: Mount Sinjar (other prefixes are part
+                # of a town's own name: "رأس العين" is Ras al-Ain, not Ain).
+                nm.extra["template"] = "Mount {}"
+                if entry is not None:
+                    nm.extra["inner_en"] = entry.name_en
+                else:
+                    nm.extra["inner_loc"] = (m.start, m.end)
+            if how == "facility":
+                # Same facility, however its name is written ("مستشفى الطور العام" /
+                # "مستشفى طور سيناء العام"): same head and same linked name inside.
+                inner = m.entry if m.entry is not None else alias_key(text[m.start:m.end])
+                nm.extra["key"] = (head, inner)
+                if entry is not None:
+                    nm.extra["inner_en"] = entry.name_en
+                elif m.type == "LOC":
+                    nm.extra["inner_loc"] = (m.start, m.end)  # English from the gazetteer
+            out.append(nm)
+            lo = e
+        return out
+
     # -- 4. clusters -------------------------------------------------------------------
     def _cluster(self, doc: Doc, kept: list[Mention], ctx: Context) -> list[list[Mention]]:
         kb = self.kb
@@ -432,8 +509,8 @@ class EntityStage:
                     if m.entry is not None and m.extra.get("holder") is not None:
                         by_entry.setdefault(m.extra["holder"], ci)
                 continue
-            key = alias_key(text[m.start:m.end])
-            if m.type in ("ORG", "MISC") and m.kind in ("focus", "ner"):
+            key = m.extra.get("key") or alias_key(text[m.start:m.end])
+            if m.type in ("ORG", "MISC") and m.kind in ("focus", "ner") and "key" not in m.extra:
                 # A short form of an organisation named in full before ("المعارضة" after
                 # "فصائل المعارضة المسلحة", "حزب المجلس الوطني" after the party's name).
                 ci = self._org_part(text, m, key, kept, kstarts)
@@ -608,7 +685,8 @@ class EntityStage:
 
     # -- 5. propagate ------------------------------------------------------------------
     def _propagate(self, text: str, words: list[Word], kept: list[Mention],
-                   clusters: list[list[Mention]], norms: list[str] | None = None) -> None:
+                   clusters: list[list[Mention]], norms: list[str] | None = None,
+                   ext_ends: set[int] | None = None) -> None:
         """Add other occurrences of the names (and surnames) each entity was given."""
         from rasd.text.tokens import word_frequencies
 
@@ -652,6 +730,7 @@ class EntityStage:
         # Every surface form one of whose readings is a first word: one set test per word.
         surface = surface_forms(firsts)
         added: list[Mention] = []
+        fac_keys: dict = {}
         n = len(words)
         # Only the words whose form is in ``surface`` can start a name (one C-level pass).
         for i in indices_in(norms if norms is not None else word_norms(words), surface):
@@ -681,10 +760,42 @@ class EntityStage:
                     break
                 ci = keys[key]
                 ref = clusters[ci][0]
+                if ext_ends and s in ext_ends and ref.type in ("LOC", "ORG"):
+                    # "وطريق العريش الدائري" after "العريش": the road, not the city again.
+                    fac = self._facility_at(text, s, e, ref, clusters, occ, added, fac_keys)
+                    if fac:
+                        break
                 _add_coref(Mention(s, e, ref.type, ref.entry if ref.kind != "title" else None,
                                    "name", by="coref"), ci, clusters, occ, added)
                 break
         kept.extend(added)
+
+    def _facility_at(self, text: str, s: int, e: int, ref: Mention, clusters: list[list[Mention]],
+                     occ: bytearray, added: list[Mention], fac_keys: dict) -> bool:
+        """Add the facility or place whose name holds the occurrence ``s:e`` of a linked or
+        named place ("طريق العريش الدائري"), as an entity of its own; False if none."""
+        from rasd.kb.rules import extend_name
+
+        lo = max(0, s - 30)
+        hi = min(len(text), e + 30)
+        ext = extend_name(text, s, e, ref.type, True, lo, hi)
+        if ext is None or ext[3] in ("given", "same"):
+            return False
+        s2, e2, typ, how, head = ext
+        if occ.find(1, s2, s) >= 0 or occ.find(1, e, e2) >= 0:
+            return False
+        nm = Mention(s2, e2, typ, None, "ner", by="coref")
+        if how == "facility":
+            nm.extra["key"] = (head, ref.entry if ref.entry is not None else alias_key(text[s:e]))
+            if ref.entry is not None and ref.kind != "title":
+                nm.extra["inner_en"] = self.kb.entries[ref.entry].name_en
+        k = nm.extra.get("key") or alias_key(text[s2:e2])
+        ci = fac_keys.get(k)
+        if ci is None:
+            clusters.append([])
+            ci = fac_keys[k] = len(clusters) - 1
+        _add_coref(nm, ci, clusters, occ, added)
+        return True
 
     @staticmethod
     def _surname_ok(last: str, freq: dict[str, int], adjectives) -> bool:
@@ -793,8 +904,22 @@ class EntityStage:
                 ent.name_en = kb.entries[cl[0].entry].name_en
                 ent.extra["name_en_by"] = "kb-office"
             else:
-                en = _gazetteer_name(cl, text) if typ == "LOC" and self.gazetteer else None
-                if en:
+                # A facility named after a linked or known place or a linked person:
+                # "Abu Rudeis Hospital", "Jenin Government Hospital".
+                fac = next((m for m in cl if "inner_en" in m.extra or "inner_loc" in m.extra), None)
+                inner_en = fac.extra.get("inner_en") if fac is not None else None
+                if fac is not None and inner_en is None and self.gazetteer:
+                    s0, e0 = fac.extra["inner_loc"]
+                    inner_en = _gazetteer_name([Mention(s0, e0, "LOC")], text)
+                en = _gazetteer_name(cl, text) if typ == "LOC" and self.gazetteer and not inner_en else None
+                if inner_en:
+                    from rasd.kb.translit import facility_name
+
+                    ent.name_en = facility_name(text[fac.start:fac.end], inner_en,
+                                                fac.extra.get("template"))
+                    by = "kb" if "inner_en" in fac.extra else "gazetteer"
+                    ent.extra["name_en_by"] = by + "+template"
+                elif en:
                     ent.name_en = en
                     ent.extra["name_en_by"] = "gazetteer"
                 elif self.transliterate:
@@ -892,6 +1017,7 @@ def _strong_hits(hits: list) -> list:
 
 
 _PATRONYMIC = frozenset(("بن", "ابن", "بنت"))
+_MOUNT = frozenset((normalize("جبل"),))
 # Nouns that name a facility, prize or project after a person ("كأس الملك", "مستشفى الملك
 # فهد", "طريق الملك"): a title right after one is part of that name (normalised forms).
 _NAMED_AFTER = frozenset(normalize(w) for w in (

@@ -31,6 +31,26 @@ _PAIRS = {"عبد الله": "abdullah", "عبد الرحمن": "abdulrahman", "
           "ابو بكر": "abu bakr", "عبد الرحيم": "abdul rahim", "عبد الكريم": "abdul karim"}
 
 
+# Early Islamic figures, whose names head many mosques, schools and streets, have one
+# fixed English form ("علي بن أبي طالب" is Ali ibn Abi Talib, not "Ali bin Abi Taleb").
+_CLASSICAL = {tuple(normalize(w) for w in k.split()): v for k, v in {
+    "علي بن أبي طالب": "Ali ibn Abi Talib", "عمر بن الخطاب": "Umar ibn al-Khattab",
+    "عثمان بن عفان": "Uthman ibn Affan", "أبو بكر الصديق": "Abu Bakr al-Siddiq",
+    "خالد بن الوليد": "Khalid ibn al-Walid", "سعد بن أبي وقاص": "Sa'd ibn Abi Waqqas",
+    "عمر بن عبد العزيز": "Umar ibn Abd al-Aziz", "صلاح الدين الأيوبي": "Saladin",
+    "الحسن بن علي": "Hasan ibn Ali", "جعفر الصادق": "Ja'far al-Sadiq",
+    "أبو حنيفة": "Abu Hanifa", "ابن تيمية": "Ibn Taymiyyah", "عمرو بن العاص": "Amr ibn al-As",
+}.items()}
+_CLASSICAL_FIRST = frozenset(k[0] for k in _CLASSICAL)
+# First parts of Afghan and Pakistani compound given names ("دين محمد" Din Mohammad, "گل
+# أحمد" Gul Ahmad): their own spelling, not the name dictionary's ("دين" → "Dean").
+_COMPOUND_EN = {normalize(k): v for k, v in {
+    "دين": "din", "نور": "noor", "غل": "gul", "گل": "gul", "شير": "sher", "فيض": "faiz",
+    "تاج": "taj", "دوست": "dost", "يار": "yar", "ولي": "wali", "جان": "jan", "فقير": "faqir",
+}.items()}
+_COMPOUND_NEXT = frozenset(normalize(w) for w in ("محمد", "أحمد"))
+
+
 # English news spells a few very frequent given names by region (AP/Reuters usage):
 # "Mohamed" for Egyptians, North and West Africans, Sudanese and Somalis, "Mohammad" for
 # Afghans, Iranians and Pakistanis, "Mohammed" elsewhere (Gulf, Levant, Iraq, Yemen) and
@@ -53,15 +73,23 @@ _HEAD_EN = {normalize(k): v for k, v in {
     "مطار": "{} Airport", "ميناء": "{} Port", "سجن": "{} Prison", "مدرسة": "{} School",
     "كلية": "{} College", "فندق": "{} Hotel", "قصر": "{} Palace", "جسر": "{} Bridge",
     "شارع": "{} Street", "ساحة": "{} Square", "طريق": "{} Road", "سد": "{} Dam",
-    "مخيم": "{} camp", "معبر": "{} crossing", "غابة": "{} Forest", "حي": "{} district",
+    "مخيم": "{} camp", "معبر": "{} crossing", "غابة": "{} Forest",
     "ملعب": "{} Stadium", "استاد": "{} Stadium", "مجمع": "{} Complex", "قاعدة": "{} Base",
     "نهر": "{} River", "قرية": "{}", "بلدة": "{}", "مدينة": "{}",
+    # A district or province is named by its own name, like a village ("حي العنود" →
+    # "Al-Anoud", "ولاية لوغار" → "Logar").
+    "حي": "{}", "ولاية": "{}", "محافظة": "{}", "إقليم": "{}",
+}.items()}
+# Two-word heads ("مديرية أمن جنوب سيناء" → "South Sinai Security Directorate").
+_HEAD2_EN = {tuple(normalize(w) for w in k.split()): v for k, v in {
+    "مديرية أمن": "{} Security Directorate",
 }.items()}
 # Adjectives closing such names ("مطار الملك خالد الدولي").
 _ADJ_EN = {normalize(k): v for k, v in {
     "الدولي": "International", "العام": "General", "المركزي": "Central", "الكبير": "Grand",
     "التخصصي": "Specialist", "الجامعي": "University", "الوطني": "National",
-    "العسكري": "Military", "الجوية": "Air",
+    "العسكري": "Military", "الجوية": "Air", "الدائري": "Ring", "الساحلي": "Coastal",
+    "الميداني": "Field", "الحكومي": "Government",
 }.items()}
 # Titles inside names: "الملك فهد" is King Fahd (not "al-Malik"), "الإمام علي" Imam Ali.
 _TITLE_EN = {normalize(k): v for k, v in {
@@ -311,10 +339,10 @@ def transliterate_name(name: str, country: str | None = None) -> str:
     words = _WORD.findall(name)
     # A facility or place noun heading the name is translated, not transliterated
     # ("مستشفى الملك فهد العام" → "King Fahd General Hospital"), with trailing adjectives.
-    template = _HEAD_EN.get(normalize(words[0])) if len(words) >= 2 else None
+    template, nh = _head_template(words)
     tail: list[str] = []
     if template is not None:
-        words = words[1:]
+        words = words[nh:]
         while len(words) >= 2 and normalize(words[-1]) in _ADJ_EN:
             tail.insert(0, _ADJ_EN[normalize(words[-1])])
             words = words[:-1]
@@ -322,6 +350,44 @@ def transliterate_name(name: str, country: str | None = None) -> str:
     if template is None:
         return core
     return template.format(" ".join([core] + tail))
+
+
+def _head_template(words: list[str]) -> tuple[str | None, int]:
+    """The English template of a facility head opening ``words`` and its length in words
+    (a name must follow it)."""
+    if len(words) >= 3:
+        t = _HEAD2_EN.get((normalize(words[0]), normalize(words[1])))
+        if t is not None:
+            return t, 2
+    if len(words) >= 2:
+        t = _HEAD_EN.get(normalize(words[0]))
+        if t is not None:
+            return t, 1
+    return None, 0
+
+
+def facility_name(name: str, inner_en: str, template: str | None = None) -> str:
+    """English name of a facility named after a known place or person: the head noun's
+    template around ``inner_en`` ("مستشفى الطور العام", "El Tor" → "El Tor General
+    Hospital"); ``inner_en`` alone when the first word is no facility noun. ``template``
+    overrides the head noun's ("Mount {}" for "جبل سنجار")."""
+    words = _WORD.findall(name)
+    if template is not None:
+        return template.format(inner_en)
+    template, nh = _head_template(words)
+    if template is None:
+        return inner_en
+    if nh == 2:
+        # "South Sinai Governorate" → "South Sinai Security Directorate".
+        for unit in (" Governorate", " Province"):
+            if inner_en.endswith(unit):
+                inner_en = inner_en[: -len(unit)]
+    tail: list[str] = []
+    words = words[nh:]
+    while len(words) >= 2 and normalize(words[-1]) in _ADJ_EN:
+        tail.insert(0, _ADJ_EN[normalize(words[-1])])
+        words = words[:-1]
+    return template.format(" ".join([inner_en] + tail))
 
 
 def _core_name(words: list[str], country: str | None) -> str:
@@ -355,6 +421,17 @@ def _core_name(words: list[str], country: str | None) -> str:
             else:
                 out.append(transliterate_word(words[i]) + " " + transliterate_word(words[i + 1]))
             i += 2
+            continue
+        if w in _CLASSICAL_FIRST:
+            hit = next((k for k in _CLASSICAL if tuple(normalize(x) for x in words[i:i + len(k)]) == k),
+                       None)
+            if hit is not None:
+                out.append(_CLASSICAL[hit])
+                i += len(hit)
+                continue
+        if w in _COMPOUND_EN and i + 1 < len(words) and normalize(words[i + 1]) in _COMPOUND_NEXT:
+            out.append(_COMPOUND_EN[w])
+            i += 1
             continue
         # A title only before a name ("أحمد السلطان" is Ahmed al-Sultan).
         title = _TITLE_EN.get(w) if i + 1 < len(words) else None
