@@ -93,11 +93,12 @@ def available_stages() -> list:
     return out
 
 
-def confusion(pairs: list[tuple[dict, dict]]) -> dict[str, Counter]:
-    """gold main type → Counter of system types on the same trigger/sentence."""
+def gold_with_candidates(pairs: list[tuple[dict, dict]], main_only: bool = False):
+    """Yield (gold doc, gold event, gold types, system events on the same trigger or
+    sentence): system events whose trigger overlaps an occurrence of the gold trigger
+    (``over``) and those in a sentence holding one (``same``), as a tuple (over, same)."""
     from rasd.text.sentences import split_sentences
 
-    table: dict[str, Counter] = defaultdict(Counter)
     for gold, sysd in pairs:
         text = gold["text"]
         sents = sysd.get("sentences") or split_sentences(text)
@@ -106,53 +107,48 @@ def confusion(pairs: list[tuple[dict, dict]]) -> dict[str, Counter]:
             return next((i for i, (s, e) in enumerate(sents) if s <= o < e), None)
 
         for gv in gold.get("events") or []:
-            if not gv.get("main"):
+            if main_only and not gv.get("main"):
                 continue
             gt = gv["type"] if isinstance(gv["type"], list) else [gv["type"]]
-            occ = _occ(text, gv.get("trigger") or "")
+            trig = gv.get("trigger") or ""
+            occ = _occ(text, trig)
             gs = {sent_of(o) for o in occ}
-            over = [sv["type"] for sv in sysd["events"] if any(
-                sv["trigger"]["start"] < o + len(gv["trigger"]) and o < sv["trigger"]["end"] for o in occ)]
-            same = [sv["type"] for sv in sysd["events"] if sent_of(sv["trigger"]["start"]) in gs]
-            found = over or same
-            key = "/".join(gt)
-            if not found:
-                table[key]["-"] += 1
-            elif any(t in gt for t in found):
-                table[key][next(t for t in found if t in gt)] += 1
-            else:
-                table[key][found[0]] += 1
+            over = [sv for sv in sysd["events"] if any(
+                sv["trigger"]["start"] < o + len(trig) and o < sv["trigger"]["end"] for o in occ)]
+            same = [sv for sv in sysd["events"] if sent_of(sv["trigger"]["start"]) in gs]
+            yield gold, gv, gt, (over, same)
+
+
+def confusion(pairs: list[tuple[dict, dict]]) -> dict[str, Counter]:
+    """gold main type → Counter of system types on the same trigger/sentence."""
+    table: dict[str, Counter] = defaultdict(Counter)
+    for _gold, _gv, gt, (over, same) in gold_with_candidates(pairs, main_only=True):
+        found = [sv["type"] for sv in over] or [sv["type"] for sv in same]
+        key = "/".join(gt)
+        if not found:
+            table[key]["-"] += 1
+        elif any(t in gt for t in found):
+            table[key][next(t for t in found if t in gt)] += 1
+        else:
+            table[key][found[0]] += 1
     return table
 
 
 def casualty_counts(pairs: list[tuple[dict, dict]], show: bool = False) -> dict[str, str]:
     """Exact dead/injured counts on gold events (main or background) that give one, with
     the system event on the same trigger or sentence; and the cumulative flag."""
-    from rasd.text.sentences import split_sentences
-
     out = {"dead": [0, 0], "injured": [0, 0]}
-    for gold, sysd in pairs:
-        text = gold["text"]
-        sents = sysd.get("sentences") or split_sentences(text)
-
-        def sent_of(o: int) -> int | None:
-            return next((i for i, (s, e) in enumerate(sents) if s <= o < e), None)
-
-        for gv in gold.get("events") or []:
-            gt = gv["type"] if isinstance(gv["type"], list) else [gv["type"]]
-            occ = _occ(text, gv.get("trigger") or "")
-            gs = {sent_of(o) for o in occ}
-            cand = [sv for sv in sysd["events"] if sv["type"] in gt and (any(
-                sv["trigger"]["start"] < o + len(gv["trigger"]) and o < sv["trigger"]["end"] for o in occ)
-                or sent_of(sv["trigger"]["start"]) in gs)]
-            for k in ("dead", "injured"):
-                if gv.get(k) is None:
-                    continue
-                out[k][1] += 1
-                ok = bool(cand) and any(sv.get(k) == gv[k] for sv in cand)
-                out[k][0] += ok
-                if show and not ok:
-                    print(f"  {k} [{gold['id']}] {gv.get('trigger')}: gold {gv[k]} sys {[sv.get(k) for sv in cand]}")
+    for gold, gv, gt, (over, same) in gold_with_candidates(pairs):
+        seen = {id(sv) for sv in over}
+        cand = [sv for sv in over + [x for x in same if id(x) not in seen] if sv["type"] in gt]
+        for k in ("dead", "injured"):
+            if gv.get(k) is None:
+                continue
+            out[k][1] += 1
+            ok = bool(cand) and any(sv.get(k) == gv[k] for sv in cand)
+            out[k][0] += ok
+            if show and not ok:
+                print(f"  {k} [{gold['id']}] {gv.get('trigger')}: gold {gv[k]} sys {[sv.get(k) for sv in cand]}")
     return {k: f"{a}/{b}" for k, (a, b) in out.items()}
 
 
@@ -220,26 +216,17 @@ def arg_errors(pairs: list[tuple[dict, dict]], roles=("place", "time", "source",
 
 
 def speaker_errors(pairs: list[tuple[dict, dict]]) -> list[str]:
-    """Matched quotes whose speaker is wrong (same matching as the scorer)."""
-    from rasd.eval.score import _GoldIndex, _overlap, raw_occurrences
+    """Matched quotes whose speaker is wrong (the scorer's own matching, ``match_quotes``)."""
+    from rasd.eval.score import _GoldIndex, match_quotes
 
     out = []
     for gold, sysd in pairs:
         text = gold["text"]
         gx = _GoldIndex(gold, sysd)
         sys_q = sysd.get("quotes") or []
-        used: set[int] = set()
-        for gq in gold.get("quotes") or []:
-            begins = gq.get("begins") or ""
-            occ = raw_occurrences(text, begins)
-            fw = begins.split()[0] if begins.split() else begins
-            hit = next((i for i, sq in enumerate(sys_q) if i not in used and any(
-                sq["start"] <= o[0] < sq["end"] or _overlap((sq["start"], sq["end"]), (o[0], o[0] + len(fw)))
-                for o in occ)), None)
-            if hit is None:
-                continue
-            used.add(hit)
-            sq = sys_q[hit]
+        gold_q = gold.get("quotes") or []
+        for gi, hit in sorted(match_quotes(gold, sysd).items()):
+            gq, sq = gold_q[gi], sys_q[hit]
             if not gx.same(sq.get("speaker"), gq.get("speaker")):
                 se = gx.sys_ents.get(sq.get("speaker")) or {}
                 cue = sq.get("cue") or {}

@@ -320,29 +320,17 @@ def score_doc(gold: dict[str, Any], system: dict[str, Any], acc: _Acc) -> dict[s
 
     # -- quotes --------------------------------------------------------------------
     sys_q = system.get("quotes") or []
-    qused: set[int] = set()
-    for gq in gold.get("quotes") or []:
-        begins = gq.get("begins") or ""
-        occ = raw_occurrences(text, begins)
-        first_word = begins.split()[0] if begins.split() else begins
-        hit = None
-        for i, sq in enumerate(sys_q):
-            if i in qused:
-                continue
-            sp = (sq["start"], sq["end"])
-            if any(sp[0] <= o[0] < sp[1] or _overlap(sp, (o[0], o[0] + len(first_word)))
-                   for o in occ):
-                hit = i
-                break
+    qmatch = match_quotes(gold, system)
+    for gi, gq in enumerate(gold.get("quotes") or []):
+        hit = qmatch.get(gi)
         if hit is None:
             acc.quotes.fn += 1
-            details["missed_quotes"].append(begins)
+            details["missed_quotes"].append(gq.get("begins") or "")
             continue
-        qused.add(hit)
         acc.quotes.tp += 1
         acc.quote_kind.add(sys_q[hit].get("kind") == gq.get("kind"))
         acc.quote_speaker.add(gx.same(sys_q[hit].get("speaker"), gq.get("speaker")))
-    acc.quotes.fp += len(sys_q) - len(qused)
+    acc.quotes.fp += len(sys_q) - len(qmatch)
 
     # -- events --------------------------------------------------------------------
     sys_ev = system.get("events") or []
@@ -370,6 +358,29 @@ def score_doc(gold: dict[str, Any], system: dict[str, Any], acc: _Acc) -> dict[s
         acc.events_by_type[sv["type"]].tp += 1
         _score_args(gv, sv, gx, acc)
     return details
+
+
+def match_quotes(gold: dict[str, Any], system: dict[str, Any]) -> dict[int, int]:
+    """Gold quote index → system quote index: the first unused system quote that contains
+    the start of an occurrence of the gold ``begins`` or overlaps its first word."""
+    text = gold["text"]
+    sys_q = system.get("quotes") or []
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    for gi, gq in enumerate(gold.get("quotes") or []):
+        begins = gq.get("begins") or ""
+        occ = raw_occurrences(text, begins)
+        first_word = begins.split()[0] if begins.split() else begins
+        for i, sq in enumerate(sys_q):
+            if i in used:
+                continue
+            sp = (sq["start"], sq["end"])
+            if any(sp[0] <= o[0] < sp[1] or _overlap(sp, (o[0], o[0] + len(first_word)))
+                   for o in occ):
+                out[gi] = i
+                used.add(i)
+                break
+    return out
 
 
 def _gold_types(gv: dict[str, Any]) -> set[str]:

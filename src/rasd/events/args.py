@@ -108,7 +108,7 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
         actors = got[1]
     else:
         actors = [m for m in ments if _actor(m, layout) and layout.norm(m.first - 1) not in _AFFILIATED
-                  and not _attribution(layout, m)]
+                  and not _attribution(layout, m) and not _title_of_next(doc, m, ments)]
         layout.memo[("actors", hit.sentence)] = (ments, actors)
     if hit.type == "CONSULT":
         # "زار دي مستورا طهران": a visited place is the place, not the target.
@@ -130,6 +130,13 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
                 n in AGENT_MARKERS[1] and layout.norm(j - 1) == "من") or n in _BY_WEAPON or (
                 "ب" + n in _BY_WEAPON and layout.prev_norm(j) == "ب"):
             agent = next((m for m in after if m.first > j and m.first <= j + 3), None)
+            if agent is None and n not in _BY_WEAPON:
+                # "قتلوا على يد جماعات لم تحدد الشبكة هويتها": the doer is unnamed; a
+                # name after a new clause (negation, relative pronoun) is not this event's.
+                stop = next((x for x in range(j + 1, min(j + 5, len(layout.words)))
+                             if layout.norm(x) in _CLAUSE_OPENERS), None)
+                if stop is not None:
+                    after_c = [m for m in after_c if m.first < j]
             break
     passive = hit.tense == "pass" and agent is not None
     if agent is not None and (passive or hit.tense in ("perf", "noun")):
@@ -171,6 +178,8 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
                     gap = range(cur.last + 1, m.first)
                     if m.first - cur.last > 3 or any(layout.norm(j) in _PREPS for j in gap) or "،" in doc.text[cur.end:m.start]:
                         break
+                    if re.search(r"(?:^|\s)و", doc.text[cur.end:m.start]):
+                        break  # "ميليشيات الحوثيين وقوات الرئيس ...": a second subject
                     if m.entity.type == "PER":
                         first = m
                         break
@@ -194,9 +203,13 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
             source = [first]
             rest = [m for m in after_c if m.entity.id != first.entity.id and m.first > first.first]
             # "X و Y" coordinated subjects.
-            while rest and rest[0].first - source[-1].last <= 2:
+            while rest and rest[0].first - source[-1].last <= 5:
                 between = doc.text[source[-1].end:rest[0].start].strip()
-                if between == "و" or between.endswith(" و") or between in ("،و", "، و"):
+                if (between == "و" or between.endswith(" و") or between in ("،و", "، و")) and (
+                        rest[0].first - source[-1].last <= 2):
+                    source.append(rest.pop(0))
+                elif _FORCES_OF.match(normalize(between)):
+                    # "ميليشيات الحوثيين وقوات الرئيس السابق علي عبد الله صالح"
                     source.append(rest.pop(0))
                 else:
                     break
@@ -212,22 +225,22 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
                 target = [rest[0]]
         elif adj_before and not _in_pp(doc, layout, adj_before[-1]):
             source = [adj_before[-1]]
-            if after_c and after_c[0].first - wi <= 6:
+            if after_c and after_c[0].first - wi <= 6 and _object_ok(layout, after_c[0]):
                 target = [after_c[0]]
         elif _subject_before_relative(doc, layout, before, wi) is not None:
             # "إن قوات الأمن التي انتشرت بأعداد كبيرة فرقت المظاهرة": the subject comes
             # before the relative clause that describes it.
             source = [_subject_before_relative(doc, layout, before, wi)]
-            if after_c and after_c[0].first - wi <= 6:
+            if after_c and after_c[0].first - wi <= 6 and _object_ok(layout, after_c[0]):
                 target = [after_c[0]]
         elif (hit.proclitic[:1] in ("و", "ف") or layout.prev_norm(wi) in ("و", "ف")) and _sentence_subject(
                 doc, layout, before):
             # "أعطى مجلس الأمن ... للاتفاق المبرم بين إيران والقوى الكبرى وصوّت عليه":
             # a coordinated verb shares the sentence's subject.
             source = [_sentence_subject(doc, layout, before)]
-            if after_c and after_c[0].first - wi <= 6:
+            if after_c and after_c[0].first - wi <= 6 and _object_ok(layout, after_c[0]):
                 target = [after_c[0]]
-        elif after_c and after_c[0].first - wi <= 6:
+        elif after_c and after_c[0].first - wi <= 6 and _object_ok(layout, after_c[0]):
             target = [after_c[0]]
     else:  # verbal noun
         lv = _light_verb(layout, wi, frozenset(j for m in before for j in range(m.first, m.last + 1)))
@@ -256,10 +269,28 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
             if p in TARGET_PREPS or layout.norm(m.first - 1) in TARGET_PREPS or _prep_head(layout, m, wi):
                 target = [m]
                 break
+        if not target and hit.enclitic and hit.type == "CONSULT" and after_c and not source and (
+                hit.form.lemma.lemma in _MEET_LEMMAS):
+            # "خلال لقائه اليوم بالرياض مبعوث الأمين العام X": a meeting noun whose doer is
+            # its pronoun suffix takes the one met as its object (after a time/place word).
+            m = after_c[0]
+            if m.first - wi <= 6 and m.entity.type in ("PER", "ORG") and _object_ok(layout, m) and (
+                    layout.norm(m.first - 1) not in _PREPS and layout.prev_norm(m.first) not in _PREPS):
+                if _relational(layout, m):
+                    m = next((x for x in after_c[1:] if x.entity.type == "PER" and x.first - m.last <= 8), m)
+                target = [m]
         if target:
             target += _coordinated(doc, layout, target[0], after_c)
     if len(target) == 1 and hit.form.pos == "verb":
         target += _coordinated(doc, layout, target[0], [m for m in actors if m.first > target[0].last])
+    if not target and hit.type == "ACCUSE" and hit.form.pos == "noun" and layout.norm(wi + 1) in _DIRECTED:
+        # "نفت البعثة الاتهامات الموجهة لها": the accused is the pronoun's referent, the
+        # sentence's subject (or a name after "الموجهة ل").
+        if layout.norm(wi + 2) in _TO_PRONOUN:
+            subj = [m for m in before if m.entity.type in ("PER", "ORG")][:1]
+            target = subj
+        else:
+            target = [m for m in after if m.first == wi + 2][:1]
     if not target and hit.type in SAYING_TYPES:
         # "أشاد بالجهود التي تبذلها X", "عن تقديره للدور الذي لعبته X": the doer of the
         # praised/criticised efforts or role is what the statement is about.
@@ -277,6 +308,7 @@ _AFFILIATED = _ns("التابع", "التابعة", "التابعين", "الت�
                   "الموالية", "الموالين")
 #: Verbs whose passive reading is the usual one when a name follows (أصيب فلان).
 _ONLY_PASSIVE = _ns("اصاب")
+_CLAUSE_OPENERS = _ns("لم", "لا", "لن", "ما", "التي", "الذي", "الذين")
 _BY_WEAPON = _ns("برصاص", "بنيران", "بقذائف", "بقصف", "بغارة", "بغارات", "بصواريخ")
 _PREPS = _ns("في", "على", "إلى", "من", "مع", "عن", "ضد", "خلال", "بعد", "قبل", "منذ", "أمام")
 
@@ -296,6 +328,42 @@ _HOLDINGS = _ns("مواقع", "موقع", "معاقل", "معقل", "مقرات"
 _HEAD_PREPS = _ns("على", "ضد", "علي")
 
 
+#: "و" + a forces noun (+ up to two title words) between two coordinated actors.
+_FORCES_OF = re.compile(r"^،?\s*و\s*(?:قوات|ميليشيات|مليشيات|مسلحي|مسلحو|عناصر|انصار|مقاتلي|مقاتلو|جنود)"
+                        r"(?:\s+ال\S+){0,2}$")
+_TITLE_WORDS = _ns("الرئيس", "رئيس", "الملك", "الأمير", "الوزير", "وزير", "الشيخ", "الزعيم", "القائد",
+                   "نائب", "السلطان", "المرشد", "الجنرال", "العقيد", "اللواء", "الفريق", "المشير",
+                   "رئيسة", "الرئيسة", "وزيرة", "الوزيرة")
+_TITLE_ADJ = _ns("السابق", "الأسبق", "المخلوع", "الراحل", "الحالي", "المؤقت", "الانتقالي", "المكلف")
+
+
+def _title_of_next(doc: Doc, m: MentionRef, ments: list[MentionRef]) -> bool:
+    """A person mention right before another person's name ("الرئيس السابق علي عبد الله
+    صالح") is that person's title, whoever the coreference linked it to."""
+    first = doc.text[m.start:m.end].split()[:1]
+    w = normalize(first[0]) if first else ""
+    if m.entity.type != "PER" or not ({w, "ال" + w[2:] if w.startswith("لل") else w, w[1:]} & _TITLE_WORDS):
+        return False  # a name, not a title: "استقبل مسعود بارزاني وزير الخارجية"
+    nxt = next((x for x in ments if x.start >= m.end), None)
+    if nxt is None or nxt.entity.type != "PER" or nxt.entity.id == m.entity.id:
+        return False
+    gap = doc.text[m.end:nxt.start].split()
+    return len(gap) <= 2 and all(normalize(w) in _TITLE_ADJ for w in gap)
+
+
+_DIRECTED = _ns("الموجهة", "الموجه", "الموجهين")
+_TO_PRONOUN = _ns("لها", "له", "لهم", "لهما", "إليها", "إليه", "إليهم")
+#: Meeting verbs whose verbal noun's object is a person met (a visit's is a place).
+_MEET_LEMMAS = _ns("التقى", "اجتمع", "استقبل")
+_NOT_OBJECT = _ns("في", "داخل")
+
+
+def _object_ok(layout: Layout, m: MentionRef) -> bool:
+    """A name right after في is inside a prepositional phrase ("وأدان نائب عن المنطقة في
+    البرلمان الصومالي الحادثة"), not the verb's object."""
+    return layout.norm(m.first - 1) not in _NOT_OBJECT and layout.prev_norm(m.first) not in _NOT_OBJECT
+
+
 def _prep_head(layout: Layout, m: MentionRef, wi: int) -> bool:
     """"على مواقع X", "ضد معاقل X": the actor behind a holdings noun after على/ضد."""
     j = m.first - 1
@@ -304,19 +372,31 @@ def _prep_head(layout: Layout, m: MentionRef, wi: int) -> bool:
     return layout.prev_norm(j) in _HEAD_PREPS
 
 
+_TITLE_HEADS = _ns("نائب", "وزير", "رئيس", "مساعد", "مستشار", "سفير", "قائد", "مدير", "أمين", "مبعوث",
+                   "ممثل", "مندوب", "محافظ", "زعيم")
+
+
 def _coordinated(doc: Doc, layout: Layout, head: MentionRef, pool: list[MentionRef]) -> list[MentionRef]:
     """Actors coordinated with ``head`` by و ("ميليشيات الحوثي وصالح")."""
     out: list[MentionRef] = []
     cur = head
     for m in pool:
-        if m.first <= cur.last or m.entity.id == head.entity.id:
+        if m.first <= cur.last:
+            continue
+        if m.entity.id == head.entity.id:
+            # "رئيس الوزراء التونسي الحبيب الصيد، ووزير خارجيته ...": title, then name.
+            if doc.text[cur.end:m.start].strip() == "":
+                cur = m
             continue
         between = doc.text[cur.end:m.start].replace("،", " ").strip()
         if m.entity.type not in ("PER", "ORG") or head.entity.type not in ("PER", "ORG"):
             break
         words = between.split()
         # "X وY", or a title between of the same kind: "الحبيب الصيد، ووزير خارجيته الطيب البكوش".
-        titled = (1 <= len(words) <= 3 and words[0].startswith("و") and m.entity.type == head.entity.type
+        # (A long title is fine when it starts with a title noun: "، ونائب وزير الشؤون
+        # الخارجية للشؤون الأفريقية العربية حسين ...".)
+        titled = (bool(words) and (len(words) <= 3 or (len(words) <= 8 and normalize(words[0][1:]) in _TITLE_HEADS))
+                  and words[0].startswith("و") and m.entity.type == head.entity.type
                   and not any(normalize(w) in _PREPS for w in words))
         if between != "و" and not titled:
             break

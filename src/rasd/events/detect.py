@@ -15,6 +15,12 @@ _TENSE_RANK = {"perf": 0, "pass": 1, "noun": 2, "impf": 3}
 #: Words after which a noun is a name part or a non-event use ("طائرة مسيرة" = a drone).
 _BLOCK_PREV = {normalize(w) for w in ("طائرة", "طائرات", "الطائرة", "الطائرات")}
 _TOPIC = {normalize(w) for w in ("حول", "بشأن", "بخصوص")}
+#: Commentators: a warning by experts or analysts ("يحذر خبراء أمنيون من أن") is an
+#: assessment, not a threat by an actor.
+_COMMENTATORS = {normalize(w) for w in (
+    "خبراء", "خبير", "الخبراء", "الخبير", "محللون", "محللين", "محلل", "المحللون", "المحللين",
+    "مراقبون", "مراقبين", "المراقبون", "المراقبين", "باحثون", "باحثين", "الباحثون", "باحث",
+    "دراسة", "الدراسة", "علماء", "العلماء", "مختصون", "المختصون", "أطباء", "الأطباء")}
 
 
 @dataclass
@@ -50,6 +56,10 @@ def _bare(w: str) -> str:
         if len(_BARE) < 100_000:
             _BARE[w] = b
     return b
+
+
+def _commentator(w: str) -> bool:
+    return w in _COMMENTATORS or _bare(w) in _COMMENTATORS
 
 
 def _bare_uncached(w: str) -> str:
@@ -158,6 +168,10 @@ def find_hits(doc: Doc, lex: Lexicon) -> list[Hit]:
                     continue
             if form.pos == "noun" and prev_norm in _BLOCK_PREV:
                 continue
+            if lem.type == "THREATEN" and form.pos == "verb" and (
+                    _commentator(toks[words[k + 1]].norm if k + 1 < len(words) else "")
+                    or _commentator(prev_norm)):
+                continue  # "يحذر خبراء من ..." / "الخبراء يحذرون": analysts' warning
             # The topic of talks or the content of a demand is not an event itself
             # ("المناقشات حول تقديم الدعم"، "للمطالبة بإطلاق سراح").
             if lem.type != "REQUEST" and (prev_norm in _TOPIC or any(

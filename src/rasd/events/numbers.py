@@ -98,10 +98,10 @@ def parse_number(words: list[str], i: int) -> tuple[int | None, int]:
 _DEAD_AFTER = ("قتلوا", "قتلو", "قتل", "قتيل", "قتيلا", "قتلي", "لقوا", "لقي", "فقدوا",
                "ماتوا", "توفوا", "حتفهم", "مصرعهم", "جثه", "جثث", "ضحيه", "ضحايا")
 _DEAD_BEFORE = ("مقتل", "قتل", "مصرع", "وفاه", "قتلت", "سقوط", "القتلي", "الضحايا", "قتلي",
-                "اعدام", "ذبح")
+                "اعدام", "ذبح", "قتلوا")
 _INJ_AFTER = ("جريح", "جريحا", "جرحي", "مصاب", "مصابا", "مصابين", "اصيبوا", "جرحوا",
               "اصيب", "بجروح", "اصابات")
-_INJ_BEFORE = ("اصابه", "اصيب", "جرح", "جرحي", "الجرحي", "المصابين", "واصيب", "اصابات")
+_INJ_BEFORE = ("اصابه", "اصيب", "جرح", "جرحي", "الجرحي", "المصابين", "واصيب", "اصابات", "اصابوا")
 _FILLER = {"من", "اكثر", "نحو", "حوالي", "قرابه", "زهاء", "ما", "لا", "يقل", "عن", "الاقل",
            "على", "اقل", "اخرين", "اخري", "الى", "حيث", "بلغ"}
 _PERSONS = {"شخص", "شخصا", "اشخاص", "مدني", "مدنيا", "مدنيين", "جندي", "جنديا", "جنود",
@@ -168,12 +168,100 @@ def _kind(words: list[str], i: int, used: int) -> str | None:
     return far_after
 
 
+_UNITS_OF_TIME = frozenset(_n(w) for w in (
+    "عام", "عاما", "أعوام", "سنة", "سنوات", "سنين", "عاماً", "شهر", "شهرا", "أشهر", "شهور", "أسبوع",
+    "أسبوعا", "أسابيع", "يوم", "يوما", "أيام", "ساعة", "ساعات", "دقيقة", "دقائق", "ثانية", "ثوان",
+    # money and measures are no people either
+    "دولار", "دولارا", "يورو", "ريال", "ريالا", "جنيه", "جنيها", "درهم", "درهما", "دينار", "دينارا",
+    "كيلومتر", "كيلومترا", "كلم", "كم", "متر", "مترا", "طن", "بالمئة", "بالمائة"))
+#: "بلغ عدد الضحايا ... N": a toll stated as the predicate of "the number of the victims".
+_TOLL_VERBS = frozenset(_n(w) for w in ("بلغ", "وبلغ", "وصل", "ووصل", "ارتفع", "وارتفع", "تجاوز"))
+_TOLL_NOUNS = {_n("الضحايا"): "dead", _n("القتلى"): "dead", _n("الجرحى"): "injured",
+               _n("المصابين"): "injured", _n("ضحايا"): "dead", _n("قتلى"): "dead"}
+#: Singular person nouns (indefinite): "جنديا بورونديا جرح" is one injured.
+_SINGULAR = frozenset(_n(w) for w in (
+    "شخص", "شخصا", "مدني", "مدنيا", "جندي", "جنديا", "طفل", "طفلا", "امرأة", "رجل", "رجلا",
+    "شرطي", "شرطيا", "عسكري", "عسكريا", "ضابط", "ضابطا", "مواطن", "مواطنا", "صحفي", "صحفيا",
+    "متظاهر", "متظاهرا", "مسلح", "مسلحا", "طالب", "طالبا", "عنصر", "عنصرا"))
+_SING_BEFORE = {_n(w): k for w, k in (("قتل", "dead"), ("مقتل", "dead"), ("مصرع", "dead"),
+                                      ("وفاة", "dead"), ("أصيب", "injured"), ("إصابة", "injured"),
+                                      ("جرح", "injured"))}
+_SING_AFTER = {_n(w): k for w, k in (("قتل", "dead"), ("لقي", "dead"), ("توفي", "dead"),
+                                     ("جرح", "injured"), ("أصيب", "injured"))}
+
+
+def _toll_predicate(words: list[str]) -> dict[int, str]:
+    """Index of the number that is the predicate of "بلغ عدد الضحايا [الذين قتلوا ...] N"
+    (the first number within 15 words) → its kind."""
+    out: dict[int, str] = {}
+    for j in range(len(words) - 2):
+        if words[j] in _TOLL_VERBS and words[j + 1] == "عدد" and words[j + 2] in _TOLL_NOUNS:
+            for i in range(j + 3, min(len(words), j + 18)):
+                n, _ = parse_number(words, i)
+                if n is not None and not (words[i].isdigit() and len(words[i]) == 4 and 1900 <= n <= 2100):
+                    out[i] = _TOLL_NOUNS[words[j + 2]]
+                    break
+    return out
+
+
+def _parts(words: list[str], i: int, used: int) -> int:
+    """More parts of one count given place by place: "ثمانية مهاجمين قتلوا في كيروهورا،
+    واثنين في كاتو" → the 2 (a و-joined number with no noun of its own, followed by في,
+    after a first count that was also placed with في)."""
+    extra = 0
+    seen_in = False
+    j = i + used
+    while j < min(len(words), i + used + 10 + 4 * (extra > 0)):
+        w = words[j]
+        if w == "في":
+            seen_in = True
+        num_at = None
+        if w == "و" and j + 1 < len(words):
+            num_at = j + 1
+        elif w.startswith("و") and len(w) > 3 and (w[1:] in _UNITS or w[1:] in _TENS or w[1:] in _DUALS):
+            num_at = j
+        if num_at is not None and seen_in:
+            sub = words[num_at][1:] if num_at == j and w != "و" else words[num_at]
+            n, u = parse_number([sub] + words[num_at + 1:num_at + 4], 0)
+            if n is not None and u and num_at + u < len(words) and words[num_at + u] == "في":
+                extra += n
+                j = num_at + u
+                continue
+            break
+        j += 1
+    return extra
+
+
+def _singular(words: list[str]) -> tuple[int | None, int | None]:
+    """One dead/injured from a singular person noun next to a kill/wound word ("مقتل
+    جندي"، "جنديا بورونديا جرح"; one adjective may stand between)."""
+    dead = injured = None
+    for i, w in enumerate(words):
+        if w not in _SINGULAR:
+            continue
+        k = _SING_BEFORE.get(words[i - 1]) if i > 0 else None
+        if k is None:
+            for d in (1, 2):
+                x = words[i + d] if i + d < len(words) else ""
+                if x in _SING_AFTER:
+                    k = _SING_AFTER[x]
+                    break
+                if not (x.endswith("ي") or x.endswith("يا")) or x in _SINGULAR:
+                    break  # only a nisba adjective may stand between
+        if k == "dead" and dead is None:
+            dead = 1
+        elif k == "injured" and injured is None:
+            injured = 1
+    return dead, injured
+
+
 @lru_cache(maxsize=4096)
 def casualties(text: str) -> tuple[int | None, int | None]:
     """(dead, injured) counts stated in ``text`` (a sentence or clause), or None."""
     words = _norm_words(text)
     dead: int | None = None
     injured: int | None = None
+    toll = _toll_predicate(words)
     for i in range(len(words)):
         n, used = parse_number(words, i)
         if n is None or n <= 0 or n > 10_000_000:
@@ -181,12 +269,24 @@ def casualties(text: str) -> tuple[int | None, int | None]:
         # Skip years and clock times: a 4-digit number 1900..2100 is a year.
         if words[i].isdigit() and 1900 <= n <= 2100 and len(words[i]) == 4:
             continue
-        kind = _kind(words, i, used)
+        if i + used < len(words) and words[i + used] in _UNITS_OF_TIME:
+            continue  # "منذ 5 سنوات", "بعد 3 ايام": time, not people
+        kind = toll.get(i) or _kind(words, i, used)
+        if kind is not None:
+            n += _parts(words, i, used)
         if kind == "dead" and dead is None:
             dead = n
         elif kind == "injured" and injured is None:
             injured = n
     return dead, injured
+
+
+@lru_cache(maxsize=4096)
+def singular_casualties(text: str) -> tuple[int | None, int | None]:
+    """(dead, injured) of one from a singular person noun next to a kill/wound word
+    ("مقتل جندي"، "جنديا بورونديا جرح"), or None. Weaker evidence than a number: the
+    stage uses it only to complete an event it keeps anyway."""
+    return _singular(_norm_words(text))
 
 
 _CUMULATIVE = re.compile(
@@ -214,7 +314,7 @@ def object_count(after_text: str, lemma: str, max_start: int = 8,
     kind = "dead" if lemma in _KILL_LEMMAS else "injured" if lemma in _HURT_LEMMAS else None
     if kind is None:
         return None, None
-    words = _norm_words(after_text)[:8]
+    words = _norm_words(after_text)[:max_start + 4]
     for i in range(min(len(words), max_start)):
         n, used = parse_number(words, i)
         if n is None or n <= 0:
@@ -222,8 +322,12 @@ def object_count(after_text: str, lemma: str, max_start: int = 8,
         if words[i].isdigit() and len(words[i]) == 4 and 1900 <= n <= 2100:
             continue
         nxt = words[i + used] if i + used < len(words) else ""
-        if need_person and nxt not in _PERSONS:
+        # "قتل أربعة من جنود المارينز": N من + a person noun counts them.
+        of_persons = nxt == "من" and i + used + 1 < len(words) and words[i + used + 1] in _PERSONS
+        if need_person and nxt not in _PERSONS and not of_persons:
             continue
-        if used and (nxt in _PERSONS or words[i] not in _UNITS or nxt == ""):
+        if nxt in _UNITS_OF_TIME:
+            continue  # "قتل في حادث قبل 17 عاما": a span of time, not a count
+        if used and (nxt in _PERSONS or of_persons or words[i] not in _UNITS or nxt == ""):
             return (n, None) if kind == "dead" else (None, n)
     return None, None

@@ -12,12 +12,19 @@ from rasd.events.acled import acled_for
 from rasd.events.detect import Hit, find_hits
 from rasd.events.lexicon import load_lexicon
 from rasd.events.mentions import Layout
-from rasd.events.numbers import casualties, is_cumulative, object_count
+from rasd.events.numbers import casualties, is_cumulative, object_count, singular_casualties
 from rasd.events.quotes import extract_quotes
 from rasd.text.normalize import normalize
 
 _SAYING = frozenset(("SUPPORT", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGREE", "CONSULT",
                      "CONCEDE", "COOPERATE"))
+#: Casualty words that say nothing of a cause, and accidents as the cause.
+_CASUALTY_LEMMAS = frozenset(normalize(w) for w in ("أصاب", "قتل", "لقي", "جرح", "توفي"))
+_ACCIDENT = re.compile(
+    r"حوادث (?:ال)?(?:سير|مرور)|حادث(?:ه)? (?:ال)?(?:سير|مروري|مرور|انقلاب|تصادم|اصطدام|غرق|سقوط)"
+    r"|انقلاب (?:ال)?(?:سياره|حافله|شاحنه|مركبه)|اصطدام (?:ال)?(?:سياره|سيارتين|حافله|شاحنه|قطار)")
+_ORDINALS = frozenset(normalize(w) for w in ("ثان", "ثاني", "ثانٍ", "ثالث", "رابع", "خامس", "ثانية", "ثالثة",
+                                             "رابعة", "خامسة"))
 _DEMONSTRATIVES = frozenset(normalize(w) for w in ("ذلك", "هذا", "هذه", "تلك", "هذين", "هاتين"))
 
 
@@ -127,20 +134,27 @@ class EventStage:
             # Several events of one type in a sentence when their sources differ
             # ("وقتل تنظيم داعش 4 مدنيين ... أما جبهة النصرة فقد قتل طفلين").
             ments = layout.in_sentence(si)
-            by_src: list[tuple[frozenset, list[Hit]]] = []
-            for h in hs:
-                src = frozenset(actors_of(h, ments)[0]) if (
-                    h.form.pos == "verb" and not h.weak) else frozenset()
-                slot = next((g for g in by_src if src and g[0] == src), None)
-                if slot is None and (not src or not by_src or not by_src[0][0]):
-                    slot = by_src[0] if by_src and (not src or not by_src[0][0]) else None
-                if slot is None:
-                    by_src.append((src, [h]))
-                else:
-                    slot[1].append(h)
-            for _, g in by_src:
-                groups.append((si, typ, g))
+            # "قتلت القوات 143 شخصا ... وبلغ عدد الضحايا الذين قتلوا بسبب التعذيب 3": a
+            # toll clause of its own, after an earlier attack, counts another event.
+            cut = next((k for k, h in enumerate(hs) if k and typ == "ASSAULT" and _toll_clause(layout, h)), None)
+            for part in ((hs[:cut], hs[cut:]) if cut else (hs,)):
+                by_src: list[tuple[frozenset, list[Hit]]] = []
+                for h in part:
+                    src = frozenset(actors_of(h, ments)[0]) if (
+                        h.form.pos == "verb" and not h.weak) else frozenset()
+                    slot = next((g for g in by_src if src and g[0] == src), None)
+                    if slot is None and (not src or not by_src or not by_src[0][0]):
+                        slot = by_src[0] if by_src and (not src or not by_src[0][0]) else None
+                    if slot is None:
+                        by_src.append((src, [h]))
+                    else:
+                        slot[1].append(h)
+                for _, g in by_src:
+                    groups.append((si, typ, g))
         for si, typ, hs in groups:
+            if typ == "ASSAULT" and all(h.form.lemma.lemma in _CASUALTY_LEMMAS for h in hs) and _ACCIDENT.search(
+                    A.norm_text(doc.text[doc.sentences[si][0]:doc.sentences[si][1]])):
+                continue  # "أصيب 16 مجندا إثر حادث انقلاب السيارة": an accident, no attack
             strong = [h for h in hs if not h.weak]
             rep = (strong or hs)[0]
             conf = 0.75 if strong else 0.4
@@ -182,7 +196,14 @@ class EventStage:
             ments = layout.in_sentence(h.sentence)
             src, tgt = actors_of(h, ments)
             src, tgt = list(src), list(tgt)
+            if not tgt and h.type == "CONSULT":
+                # "زار X طهران حيث التقى مع Y": the visited place is no target; whom the
+                # visitor met, by another trigger of the same meeting, is.
+                tgt = next(([i for i in t2 if i not in src] for x in hs if x is not h and x.form.pos == "verb"
+                            for t2 in [actors_of(x, ments)[1]] if t2), [])
             extra: dict[str, Any] = {"lemma": h.form.lemma.lemma, "pos": h.form.pos}
+            if h.type == "ASSAULT" and _toll_clause(layout, h):
+                extra["toll_clause"] = True
             if (src or tgt) and id(h) not in adverbial:
                 conf += 0.05
             elif self.saying_needs_actor and h.type in A.SAYING_TYPES and h.form.pos == "verb":
@@ -234,15 +255,28 @@ class EventStage:
                 t = None  # "ما يمهد الطريق أمام رفع العقوبات": it has not happened yet
             if self.veto_bare and id(h) in bare_doubt and not (src or tgt or dead or injured or t):
                 continue  # the classifier doubts it and the sentence gives no detail
+            if h.type == "ASSAULT" and (dead is None or injured is None):
+                # "جنديا بورونديا جرح": one casualty, from a singular noun (not evidence
+                # enough to keep a doubted event, so only now).
+                d1, i1 = singular_casualties(doc.text[ws:we])
+                dead = dead if dead is not None else d1
+                injured = injured if injured is not None else i1
             if h.form.pos == "noun":
                 prev = layout.norm(layout.word_index(h.start) - 1)
                 tok = normalize(h_text(doc, h))
                 bare = tok[1:] if tok[:1] in "وفبك" and len(tok) > 4 else tok
+                nxt = layout.norm(layout.word_index(h.start) + 1)
                 if ("ال" in h.proclitic or bare.startswith("ال") or tok.startswith("لل") or (
                         prev in _DEMONSTRATIVES)) and not bare.endswith("ات"):
                     extra["ref"] = "definite"
+                elif h.type == "ASSAULT" and nxt in _ORDINALS:
+                    # "وقع انفجار ثالث بعيد الانفجارين الأولين": one more blast of the
+                    # series already told, not a new incident.
+                    extra["ref"] = "definite"
                 elif h.enclitic:
                     extra["ref"] = "suffix"
+            if h.type == "ASSAULT" and "ref" not in extra and _told_before(layout, h, dead is None):
+                extra["ref"] = "told"
             if t is None and self.inherit_time and news_time is not None and not (
                     foreign_time or prospective) and (
                     self.inherit_time_saying or h.type not in A.SAYING_TYPES) and not _prior_or_content(
@@ -277,7 +311,9 @@ class EventStage:
             )
             ev.acled = acled_for(h.type, mode, h.form.lemma.lemma, src_code, tgt_code, intervention)
             events.append(ev)
+        _accused_doer(layout, events)
         events = self._merge(events)
+        _orphan_counts(doc, events, hits_by_sent, skip)
         if self.drop_background:
             events = [v for v in events if v.extra.get("main", True)]
         for i, ev in enumerate(events, 1):
@@ -312,7 +348,10 @@ class EventStage:
         A later event joins an earlier one of its type (whose actors, time and death toll
         do not conflict) when it is a definite or demonstrative singular noun ("الهجوم"،
         "ذلك الانسحاب"); a noun of the same lemma or with the same known source; the same
-        lemma within two sentences; or an attack with the same death toll.
+        lemma within two sentences; or an attack with the same death toll. An attack told
+        again ("قتلت المدنيين"، "الحادثة أسفرت عن ...", ref ``told``) joins even with another
+        toll (the first told stays) and gives the host no time; a toll clause of a listing
+        (``toll_clause``) neither joins nor hosts except by a definite reference.
         """
         out: list[Event] = []
         by_type: dict[str, list[Event]] = {}
@@ -323,8 +362,11 @@ class EventStage:
             is_noun = ev.extra.get("pos") == "noun"
             for o in reversed(by_type.get(ev.type, [])[-30:]):
                 # A definite noun refers back: its sentence's time may be another event's.
-                if not _compatible(o, ev, check_time=kind != "definite"):
+                # (A restatement may give an earlier, different toll: the first told stays.)
+                if not _compatible(o, ev, check_time=kind not in ("definite", "told"), check_toll=kind != "told"):
                     continue
+                if (o.extra.get("toll_clause") or ev.extra.get("toll_clause")) and kind not in ("definite", "told"):
+                    continue  # a toll clause is one count of a listing, an event of its own
                 same_lemma = o.extra.get("lemma") == ev.extra.get("lemma")
                 same_src = bool(o.source and ev.source and set(o.source) == set(ev.source))
                 near = o.sentence is not None and ev.sentence is not None and ev.sentence - o.sentence <= 2
@@ -335,10 +377,10 @@ class EventStage:
                 # a day of its own is a new round, not the undated earlier one (a
                 # withdrawal dated later is still the one withdrawal).
                 own_day = bool(ev.type == "ASSAULT" and ev.time and not ev.extra.get("time_from")
-                               and not o.time and kind != "definite")
+                               and not o.time and kind not in ("definite", "told"))
                 if own_day:
                     continue
-                if (kind == "definite" or (is_noun and not saying and (same_lemma or same_src))
+                if (kind in ("definite", "told") or (is_noun and not saying and (same_lemma or same_src))
                         or (same_lemma and same_src)
                         or (same_lemma and near and both_verbs and (not ev.source or same_src))
                         or (ev.type == "ASSAULT" and ev.dead is not None and ev.dead == o.dead)
@@ -350,9 +392,13 @@ class EventStage:
                 by_type.setdefault(ev.type, []).append(ev)
                 continue
             host.source = host.source or ev.source
-            host.target = host.target or ev.target
+            if ev.type not in A.SAYING_TYPES or kind in ("definite", "told"):
+                # (a later statement's addressee is that statement's, not the first's)
+                host.target = host.target or ev.target
             host.place = host.place or ev.place
-            host.time = host.time or ev.time
+            if kind != "told":
+                # (a restatement's sentence may be dated by its report, not by the event)
+                host.time = host.time or ev.time
             host.dead = host.dead if host.dead is not None else ev.dead
             host.injured = host.injured if host.injured is not None else ev.injured
             host.extra.setdefault("mentions", []).append(ev.trigger.to_dict())
@@ -360,6 +406,7 @@ class EventStage:
         for ev in out:
             ev.extra.pop("ref", None)
             ev.extra.pop("pos", None)
+            ev.extra.pop("toll_clause", None)
         return out
 
 
@@ -506,7 +553,80 @@ def _news_time(doc: Doc) -> dict | None:
     return None
 
 
-def _compatible(a: Event, b: Event, check_time: bool = True) -> bool:
+def _accused_doer(layout: Layout, events: list[Event]) -> None:
+    """"الاتهامات الموجهة لها بقتل 20 مدنيا": the deed an accusation names (a verbal noun
+    right after it) has the accused as its doer."""
+    acc = [v for v in events if v.type == "ACCUSE" and v.target and v.extra.get("pos") == "noun"]
+    for v in events:
+        if v.type != "ASSAULT" or v.source or v.extra.get("pos") != "noun":
+            continue
+        wi = layout.word_index(v.trigger.start)
+        for a in acc:
+            gap = wi - layout.word_index(a.trigger.start)
+            if a.sentence == v.sentence and 0 < gap <= 4:
+                v.source = list(a.target)
+                break
+
+
+def _orphan_counts(doc: Doc, events: list[Event], hits_by_sent: dict[int, list[Hit]], skip: set[int]) -> None:
+    """A sentence that gives an injury count but holds no event word of its own ("تم نقل 18
+    شخصا إلى المستشفى مصابين") completes the attack told in the two sentences before it.
+    (A death toll alone is mostly a restated total or another, unrecognised incident
+    — "وحتى الآن عثرنا على خمس جثث" — so only the injured count is taken.)"""
+    from bisect import bisect_right
+
+    starts = [a for a, _ in doc.sentences]
+    last_sent: list[tuple[int, Event]] = []
+    for ev in events:
+        if ev.type != "ASSAULT" or ev.sentence is None:
+            continue
+        offs = [ev.trigger.start] + [m["start"] for m in ev.extra.get("mentions", [])]
+        last_sent.append((max(bisect_right(starts, o) - 1 for o in offs), ev))
+    if not last_sent:
+        return
+    for si, (a, b) in enumerate(doc.sentences):
+        if si in skip or hits_by_sent.get(si):
+            continue
+        stext = doc.text[a:b]
+        injured = casualties(stext)[1]
+        if injured is None or is_cumulative(stext):
+            continue
+        near = [(ls, ev) for ls, ev in last_sent if si - 2 <= ls < si]
+        if not near:
+            continue
+        host = max(near, key=lambda x: (x[0], x[1].trigger.start))[1]
+        if host.extra.get("cumulative"):
+            continue
+        if host.injured is None:
+            host.injured = injured
+
+
+_VICTIMS_DEF = frozenset(normalize(w) for w in ("المدنيين", "الضحايا", "الجنود", "الأطفال", "المتظاهرين",
+                                                 "الأشخاص", "الركاب", "المصلين", "الرهائن"))
+_INCIDENT_DEF = frozenset(normalize(w) for w in ("الحادثة", "الحادث", "الواقعة"))
+
+
+def _told_before(layout: Layout, h: Hit, no_count: bool) -> bool:
+    """An attack told again: a kill verb whose object is a definite plural of victims with
+    no number ("إن القوات قتلت المدنيين في مدينة مركة"), or a toll whose subject is "the
+    incident" ("إن الحادثة أسفرت عن مقتل عشرة")."""
+    wi = layout.word_index(h.start)
+    if no_count and h.form.pos == "verb" and any(layout.norm(wi + d) in _VICTIMS_DEF for d in (1, 2, 3)):
+        return True
+    return any(layout.norm(wi - d) in _INCIDENT_DEF for d in (1, 2, 3))
+
+
+_TOLL_NOUNS = frozenset(normalize(w) for w in ("الضحايا", "القتلى", "الجرحى", "المصابين"))
+
+
+def _toll_clause(layout: Layout, h: Hit) -> bool:
+    """The trigger opens the relative clause of a toll: "(بلغ) عدد الضحايا الذين قتلوا"."""
+    wi = layout.word_index(h.start)
+    return (layout.norm(wi - 1) == "الذين" and layout.norm(wi - 2) in _TOLL_NOUNS
+            and layout.norm(wi - 3) == "عدد")
+
+
+def _compatible(a: Event, b: Event, check_time: bool = True, check_toll: bool = True) -> bool:
     """No conflicting sources, stated times, death tolls or cumulative flags."""
     if a.source and b.source and not set(a.source) & set(b.source):
         return False
@@ -515,7 +635,7 @@ def _compatible(a: Event, b: Event, check_time: bool = True) -> bool:
     if check_time and a.time and b.time and a.time.get("value") != b.time.get("value") and not (
             a.extra.get("time_from") or b.extra.get("time_from")):
         return False
-    if a.dead is not None and b.dead is not None and a.dead != b.dead:
+    if check_toll and a.dead is not None and b.dead is not None and a.dead != b.dead:
         return False
     return True
 
