@@ -97,6 +97,71 @@ def _clause_end(layout: Layout, wi: int, limit: int, sent_end: int) -> int:
     return j
 
 
+# (not من: "اجتمع مندوبون من الحكومة والمعارضة" — delegates of them are the subject)
+_SUBJ_BLOCK = _ns("مع", "على", "ضد", "إلى", "الى", "عن", "في", "ل", "ب", "لدى", "بحق", "نحو", "تجاه")
+#: Verbal nouns whose genitive person is the one it befalls (قتل X، اغتيال X، اعتقال X).
+_PATIENT_LEMMAS = _ns("قتل", "اغتال", "اعتقل", "اختطف", "خطف", "أعدم", "احتجز", "ذبح", "عذّب", "عذب",
+                      "طرد", "رحّل", "رحل", "حاصر", "داهم")
+
+
+def _genitive_patient(hit: Hit, m: MentionRef) -> bool:
+    """Is the genitive ``m`` right after an ASSAULT/COERCE verbal noun its patient? A
+    place below country level always is (a mosque, a town: "تفجير مسجد", "حصار المدينة");
+    a person is after a kill/arrest/abduct noun."""
+    if hit.type not in ("ASSAULT", "COERCE"):
+        return False
+    e = m.entity
+    if e.type == "LOC":
+        return getattr(e.geo, "level", None) != "country"
+    return e.type == "PER" and hit.form.lemma.lemma in _PATIENT_LEMMAS
+_BAYN = normalize("بين")
+
+
+def _governed(layout: Layout, first: int) -> bool:
+    """Is the word at ``first`` governed by a preposition (the word or clitic before it)?
+    (على normalises like the name علي: "وطالب علي عمر" — the written ى decides.)"""
+    hit = {layout.norm(first - 1), layout.prev_norm(first)} & _SUBJ_BLOCK
+    if hit == {_ALA}:
+        j = first - 1
+        return 0 <= j < len(layout.starts) and layout.doc.text[layout.starts[j]:layout.ends[j]].endswith("ى")
+    return bool(hit)
+
+
+_ALA = normalize("على")
+
+
+def _partitive(layout: Layout, first: int) -> bool:
+    """"قتلت خمسة من طالبان"، "عدد من عناصر X": a name after a count + من is the
+    victims' group, not a subject."""
+    from rasd.events.numbers import parse_number
+
+    if layout.norm(first - 1) != _MIN:
+        return False
+    q = layout.norm(first - 2)
+    return bool(q) and (q in _QUANT or parse_number([q], 0)[0] is not None)
+
+
+_MIN = normalize("من")
+_QUANT = _ns("عدد", "بعض", "العديد", "عشرات", "مئات", "آلاف", "المئات", "العشرات", "الآلاف", "عناصر")
+
+
+def _between_sides(doc: Doc, layout: Layout, wi: int, after: list[MentionRef]) -> tuple | None:
+    """The two sides of "<noun> [adjective] بين X و Y" (X within 4 words of بين, Y after
+    a و within 5 words of X; both actors), else None."""
+    j = next((k for k in range(wi + 1, min(wi + 4, len(layout.words))) if layout.norm(k) == _BAYN), None)
+    if j is None or any(m.first < j for m in after if m.first - wi <= 3):
+        return None
+    xs = [m for m in after if j < m.first <= j + 4 and m.entity.type in ("PER", "ORG", "LOC", "MISC")]
+    if not xs:
+        return None
+    x = xs[0]
+    y = next((m for m in after if m.first > x.last and m.entity.id != x.entity.id), None)
+    # Y right after و (one و-word may stand between: "بين الحوثيين وقوات هادي").
+    if y is not None and re.fullmatch(r"\s*و\S*\s*", doc.text[x.end:y.start]) and y.first - x.last <= 2:
+        return x, y
+    return None
+
+
 def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> tuple[list[str], list[str]]:
     """(source ids, target ids) for one trigger from the mentions of its sentence."""
     wi = layout.word_index(hit.start)
@@ -128,7 +193,9 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
         n = layout.norm(j)
         if (n in AGENT_MARKERS[0] and layout.norm(j - 1) == "علي") or (
                 n in AGENT_MARKERS[1] and layout.norm(j - 1) == "من") or n in _BY_WEAPON or (
-                "ب" + n in _BY_WEAPON and layout.prev_norm(j) == "ب"):
+                "ب" + n in _BY_WEAPON and layout.prev_norm(j) == "ب") or (
+                # "أصيبوا جراء قصف الحوثيين": the cause's doer is the agent
+                "ب" + n in _BY_WEAPON and layout.norm(j - 1) in _CAUSE):
             agent = next((m for m in after if m.first > j and m.first <= j + 3), None)
             if agent is None and n not in _BY_WEAPON:
                 # "قتلوا على يد جماعات لم تحدد الشبكة هويتها": the doer is unnamed; a
@@ -160,7 +227,10 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
     elif hit.form.pos == "verb":
         adj_before = [m for m in before if wi - m.last <= 2]
         first = None
-        if after_c and (after_c[0].first - wi <= 4 or (
+        # "اشتبكوا مع القوات التركية"، "أطلقا النار على الإعلامي": a name governed by a
+        # preposition is never the subject.
+        vso = bool(after_c) and not _governed(layout, after_c[0].first) and not _partitive(layout, after_c[0].first)
+        if vso and (after_c[0].first - wi <= 4 or (
                 after_c[0].first - wi <= 9 and not any(
                     layout.norm(j) in _PREPS for j in range(wi + 1, after_c[0].first)))):
             first = after_c[0]
@@ -197,7 +267,7 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
             if first is None:
                 target = [after_c[0]]
                 after_c = []
-        if after_c and (after_c[0].first - wi <= 4 or (
+        if vso and after_c and (after_c[0].first - wi <= 4 or (
                 after_c[0].first - wi <= 9 and not any(
                     layout.norm(j) in _PREPS for j in range(wi + 1, after_c[0].first)))):
             source = [first]
@@ -242,6 +312,11 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
                 target = [after_c[0]]
         elif after_c and after_c[0].first - wi <= 6 and _object_ok(layout, after_c[0]):
             target = [after_c[0]]
+    elif hit.form.pos == "noun" and _between_sides(doc, layout, wi, after) is not None:
+        # "اشتباكات بين مقاتلين من العمال الكردستاني والجيش التركي": both sides act; the
+        # first named is the source, the second the target.
+        x, y = _between_sides(doc, layout, wi, after)
+        source, target = [x], [y]
     else:  # verbal noun
         lv = _light_verb(layout, wi, frozenset(j for m in before for j in range(m.first, m.last + 1)))
         if lv is not None and not _object_of(layout, lv, wi, before):
@@ -260,6 +335,10 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
             source = subj[:1]
         elif hit.enclitic and before:
             source = [before[-1]]
+        elif after_c and after_c[0].first - wi <= 1 and _genitive_patient(hit, after_c[0]):
+            # "تفجير مسجد الإمام الصادق"، "اغتيال الرئيس X": the genitive of an attack on a
+            # place or a person is its target, not its doer.
+            target = [after_c[0]]
         elif after_c and after_c[0].first - wi <= 1:
             source = [after_c[0]]
         for m in after_c:
@@ -297,6 +376,10 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
         doer = _doer_of_object(layout, wi, actors, s_end)
         if doer is not None and doer not in source:
             target = [doer]
+    # A region, district or site does not act ("حدث تفجير ... بمنطقة عسير"); a city
+    # may stand for its government in a statement, not as an attacker.
+    source = [m for m in source if m.entity.type != "LOC" or m.entity.geo is None or m.entity.geo.level in (
+        ("country",) if hit.type in ("ASSAULT", "COERCE") else ("country", "city"))]
     src_ids = _dedup([m.entity.id for m in source])
     tgt_ids = [i for i in _dedup([m.entity.id for m in target]) if i not in src_ids]
     return src_ids, tgt_ids
@@ -309,6 +392,7 @@ _AFFILIATED = _ns("التابع", "التابعة", "التابعين", "الت�
 #: Verbs whose passive reading is the usual one when a name follows (أصيب فلان).
 _ONLY_PASSIVE = _ns("اصاب")
 _CLAUSE_OPENERS = _ns("لم", "لا", "لن", "ما", "التي", "الذي", "الذين")
+_CAUSE = _ns("جراء", "جرّاء", "إثر", "اثر", "بسبب", "نتيجة", "بفعل")
 _BY_WEAPON = _ns("برصاص", "بنيران", "بقذائف", "بقصف", "بغارة", "بغارات", "بصواريخ")
 _PREPS = _ns("في", "على", "إلى", "من", "مع", "عن", "ضد", "خلال", "بعد", "قبل", "منذ", "أمام")
 
@@ -410,7 +494,11 @@ _LIGHT = _ns("أجرى", "أجرت", "يجري", "تجري", "أجروا", "يج
              "تنفذ", "نفذوا", "قام", "قامت", "يقوم", "تقوم", "قاموا", "بدأ", "بدأت", "يبدأ", "تبدأ",
              "شارك", "شاركت", "يشارك", "تشارك", "شاركوا", "يشاركون", "ساهم", "يساهم", "تساهم",
              # "تسببت الفصائل بقتل": who caused it did it.
-             "تسبب", "تسببت", "يتسبب", "تتسبب", "تسببوا", "يتسببون")
+             "تسبب", "تسببت", "يتسبب", "تتسبب", "تسببوا", "يتسببون",
+             # "كثفت قوات التحالف، أمس، غاراتها"، "واصلت القوات هجماتها": who steps up or
+             # keeps on doing it does it.
+             "كثف", "كثفت", "يكثف", "تكثف", "كثفوا", "صعد", "صعدت", "يصعد", "تصعد", "واصل",
+             "واصلت", "يواصل", "تواصل", "واصلوا", "يواصلون")
 
 
 def _light_verb(layout: Layout, wi: int, covered: frozenset[int] = frozenset()) -> int | None:
@@ -515,6 +603,9 @@ def _object_of(layout: Layout, lv: int, wi: int, before: list[MentionRef]) -> bo
     for j in range(lv + 1, wi):
         n = layout.norm(j)
         if j in covered or n == "و" or (j == wi - 1 and n == normalize("في")):
+            continue
+        # "كثفت قوات التحالف، أمس، غاراتها": a time expression may stand between.
+        if n in ("،", ",") or any(t.start <= layout.starts[j] < t.end for t in layout.doc.times):
             continue
         return False
     return True
@@ -756,6 +847,34 @@ _HAPPENED = _ns("وقع", "وقعت", "حدث", "حدثت", "جرى", "جرت", 
                 "اندلع", "اندلعت", "استهدف", "استهدفت")
 
 
+#: Intention or striving before a verbal noun: "أعلن نيته الاستقالة"، "سعي X إلى التوصل".
+_INTENT = _ns("نية", "نيته", "نيتها", "نيتهم", "بنية", "بنيته", "بنيتها", "سعي", "سعيه", "سعيها",
+              "سعيهم", "يسعى", "تسعى", "يسعون", "مساعي", "المرتقب", "المرتقبة")
+#: A following adjective that puts the event ahead: "الاجتماع المقبل"، "حصار العاصمة المرتقب".
+_PROSPECTIVE_ADJ = _ns("المرتقب", "المرتقبة", "المزمع", "المزمعة", "المقبل", "المقبلة", "المقترح",
+                       "المقترحة", "المنتظر", "المنتظرة", "المرتقبه", "القادم", "القادمة", "المحتمل",
+                       "المحتملة")
+#: Result verbs negated before a result noun: "لم تسفر أي منهما عن مقتل أحد".
+_RESULT_VERBS = _ns("تسفر", "يسفر", "تسفرا", "يسفرا", "تؤد", "يؤد", "تؤدي", "يؤدي", "تسفر", "يسجل",
+                    "تسجل", "تظهر", "يظهر", "يقع", "تقع", "يحدث", "تحدث")
+
+
+_NEG_VERB, _WITHOUT, _AN = _ns("لم", "لن", "لا"), _ns("دون", "بدون"), _ns("أن", "ان")
+_IN_CASE = (_ns("في", "وفي"), normalize("حالة"))
+
+
+def _negated_result(prev: list[str]) -> bool:
+    """"لم تسفر أي منهما عن مقتل"، "من دون أن تظهر بوادر قصف": a negated result or
+    appearance verb (or دون أن) within the words before governs the event noun."""
+    for k, p in enumerate(prev):
+        nxt = prev[k + 1] if k + 1 < len(prev) else ""
+        if p in _NEG_VERB and nxt in _RESULT_VERBS:
+            return True
+        if p in _WITHOUT and nxt in _AN:
+            return True
+    return False
+
+
 def find_status(layout: Layout, hit: Hit) -> str:
     """completed / ongoing / planned / negated / hypothetical from the words around."""
     wi = layout.word_index(hit.start)
@@ -767,12 +886,21 @@ def find_status(layout: Layout, hit: Hit) -> str:
         return "negated"
     if any(p in DENY for p in prev_far):
         return "negated"
-    if hit.proclitic.endswith("س") or any(p in PLANNED for p in prev):
+    s0 = layout.word_index(layout.doc.sentences[hit.sentence][0]) if hit.sentence is not None and (
+        hit.sentence < len(layout.doc.sentences)) else 0
+    if _negated_result(prev_far[max(0, len(prev_far) - (wi - s0)):]):
+        return "negated"  # (only words of its own sentence)
+    if hit.proclitic.endswith("س") or any(p in PLANNED for p in prev) or any(
+            p in _INTENT for p in prev[-3:]):
         return "planned"
+    if layout.norm(wi + 1) in _PROSPECTIVE_ADJ or (
+            layout.norm(wi + 2) in _PROSPECTIVE_ADJ and hit.form.pos == "noun"):
+        return "planned"  # "حصار العاصمة المرتقب", "الاجتماع المقبل"
     if any(p in HYPOTHETICAL for p in prev[-3:]) and hit.tense == "impf":
         return "hypothetical"
-    if any(p in _IF for p in prev):
-        return "hypothetical"
+    if any(p in _IF for p in prev) or any(
+            a in _IN_CASE[0] and b == _IN_CASE[1] for a, b in zip(prev, prev[1:])):
+        return "hypothetical"  # (also "في حالة وجدت أنه ...")
     if hit.tense == "impf":
         return "ongoing"
     return "completed"

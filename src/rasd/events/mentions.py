@@ -24,6 +24,7 @@ SETTLEMENT = frozenset(normalize(w) for w in (
 ))
 _SHORT_PREPS = frozenset(normalize(w) for w in ("في", "من", "إلى"))
 _IN = frozenset(normalize(w) for w in ("في", "بمدينة", "بمنطقة", "بالعاصمة", "قرب"))
+_SEAT_NOUNS = frozenset(normalize(w) for w in ("العاصمة", "مدينة", "منطقة", "محافظة", "ولاية", "بلدة", "قرية"))
 COMPLEMENTIZER_STOP = frozenset(normalize(w) for w in ("إن", "أن", "و", "،"))
 
 
@@ -148,4 +149,9 @@ class Layout:
             return True
         # "في العاصمة الإيرانية طهران": a place preposition up to three words back.
         back = [self.norm(j) for j in range(max(0, m.first - 3), m.first)]
-        return any(b in _IN for b in back) and not any(b in COMPLEMENTIZER_STOP for b in back)
+        if any(b in _IN for b in back) and not any(b in COMPLEMENTIZER_STOP for b in back):
+            return True
+        # "بالعاصمة اللبنانية بيروت" with the ب split off by the tokeniser.
+        return any(self.norm(j) in _SEAT_NOUNS and self.prev_norm(j) in ("ب", "في") and not any(
+            self.norm(x) in COMPLEMENTIZER_STOP for x in range(j + 1, m.first))
+            for j in range(max(0, m.first - 2), m.first))

@@ -40,9 +40,12 @@ _PERSON_STEMS = tuple(_n(k) for k in _PERSON_STEMS)
 #: Person nouns with a broken plural, so their ـين form can only be a dual.
 _BROKEN_PLURAL = frozenset(_n(k) for k in ("طفل", "جندي", "شخص", "عنصر", "ضابط", "طالب", "رجل", "امراه"))
 
+# (طالبان is the Taliban far more often than "two students" in the news)
 _DUALS = frozenset(
     pre + stem + suf for stem in _PERSON_STEMS for pre in ("", "ال")
-    for suf in ("ان", "يان") + (("ين", "يين") if stem in _BROKEN_PLURAL else ()))
+    for suf in ("ان", "يان") + (("ين", "يين") if stem in _BROKEN_PLURAL else ())) - {_n("طالبان"), _n("الطالبان")}
+
+_THOUSANDS = frozenset((_n("آلاف"), _n("ألاف")))
 
 _WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)?|[\u0621-\u064a]+")
 
@@ -83,6 +86,8 @@ def parse_number(words: list[str], i: int) -> tuple[int | None, int]:
             total += _TENS[x]
         elif x in _BIG:
             total = max(total, 1) * _BIG[x] if total else _BIG[x]
+        elif x in _THOUSANDS and total:
+            total *= 1000  # "أربعة آلاف" (the plural after 3–10)
         else:
             break
         used = j - i + 1
@@ -96,9 +101,10 @@ def parse_number(words: list[str], i: int) -> tuple[int | None, int]:
 
 
 _DEAD_AFTER = ("قتلوا", "قتلو", "قتل", "قتيل", "قتيلا", "قتلي", "لقوا", "لقي", "فقدوا",
-               "ماتوا", "توفوا", "حتفهم", "مصرعهم", "جثه", "جثث", "ضحيه", "ضحايا")
+               "ماتوا", "توفوا", "حتفهم", "مصرعهم", "جثه", "جثث", "ضحيه", "ضحايا",
+               "شهيد", "شهيدا", "شهداء", "استشهدوا")
 _DEAD_BEFORE = ("مقتل", "قتل", "مصرع", "وفاه", "قتلت", "سقوط", "القتلي", "الضحايا", "قتلي",
-                "اعدام", "ذبح", "قتلوا")
+                "اعدام", "ذبح", "قتلوا", "استشهاد", "استشهد")
 _INJ_AFTER = ("جريح", "جريحا", "جرحي", "مصاب", "مصابا", "مصابين", "اصيبوا", "جرحوا",
               "اصيب", "بجروح", "اصابات")
 _INJ_BEFORE = ("اصابه", "اصيب", "جرح", "جرحي", "الجرحي", "المصابين", "واصيب", "اصابات", "اصابوا")
@@ -232,6 +238,43 @@ def _parts(words: list[str], i: int, used: int) -> int:
     return extra
 
 
+def _and_more(words: list[str], i: int, used: int, kind: str) -> int:
+    """A second group joined to a count: "مقتل 10 جنود وثلاثة من العاملين"، "قتل 39
+    متمردا على الأقل و17 مقاتلا" → the 3 / the 17 (ACLED counts the total). The second
+    number must count persons (a person noun, or من + a noun) and name no other kind."""
+    j = i + used
+    if j >= len(words) or (words[j] not in _PERSONS and words[j] not in _PERSON_LIKE):
+        return 0
+    j += 1
+    while j < len(words) and j <= i + used + 3 and (words[j] in _FILLER or words[j].endswith("يا")
+                                                   or words[j].endswith("يين")):
+        j += 1
+    if j >= len(words):
+        return 0
+    w = words[j]
+    if w == "و":
+        sub, at = words[j + 1:j + 5], j + 1
+    elif w.startswith("و") and len(w) > 2 and (w[1:].isdigit() or w[1:] in _UNITS or w[1:] in _TENS):
+        sub, at = [w[1:]] + words[j + 1:j + 4], j
+    else:
+        return 0
+    n, u = parse_number(sub, 0)
+    if n is None or not u or (sub[0].isdigit() and len(sub[0]) == 4):
+        return 0
+    nxt = sub[u] if u < len(sub) else ""
+    if nxt not in _PERSONS and not (nxt == "من" and u + 1 < len(sub)) and not (
+            nxt and nxt not in _UNITS_OF_TIME and _n(nxt) in _PERSON_LIKE):
+        return 0
+    k2 = _kind(words, at, u)
+    return n if k2 in (None, kind) else 0
+
+
+#: Nouns of fighters/staff that count persons in a second group ("و17 مقاتلا").
+_PERSON_LIKE = frozenset(_n(w) for w in ("مقاتلا", "مقاتلين", "متمردا", "متمردين", "جهاديا", "جهاديين",
+                                          "سائحا", "سياح", "عاملا", "عمال", "موظفا", "موظفين", "طالبا",
+                                          "طلاب", "رجل", "رجال", "ضابطا", "ضباط"))
+
+
 def _singular(words: list[str]) -> tuple[int | None, int | None]:
     """One dead/injured from a singular person noun next to a kill/wound word ("مقتل
     جندي"، "جنديا بورونديا جرح"; one adjective may stand between)."""
@@ -274,6 +317,7 @@ def casualties(text: str) -> tuple[int | None, int | None]:
         kind = toll.get(i) or _kind(words, i, used)
         if kind is not None:
             n += _parts(words, i, used)
+            n += _and_more(words, i, used, kind)
         if kind == "dead" and dead is None:
             dead = n
         elif kind == "injured" and injured is None:
@@ -292,6 +336,8 @@ def singular_casualties(text: str) -> tuple[int | None, int | None]:
 _CUMULATIVE = re.compile(
     r"خلال السنوات|خلال الاعوام|منذ (?:بدء|بدايه|اندلاع|انطلاق|عام|سنه|مطلع)|حتي الان منذ|"
     r"السنوات (?:ال)?\w+ (?:التي|الماضيه)|في السنوات|منذ \d{4}|خلال \w+ سنوات|على مدى"
+    # "أسفرت هذه الهجمات عن مقتل أكثر من 800 شخص في شهرين": a toll over months
+    r"|(?:في|خلال) (?:شهرين|اسبوعين|(?:ال)?اشهر|(?:ال)?شهور|(?:ال)?اسابيع|\w+ (?:اشهر|شهور|اسابيع))(?!\w)"
 )
 
 
@@ -306,6 +352,10 @@ _KILL_LEMMAS = frozenset(_n(w) for w in ("قتل", "أعدم", "ذبح", "اغت
 _HURT_LEMMAS = frozenset(_n(w) for w in ("أصاب", "جرح"))
 
 
+#: Casualty words that open another count after a kill/injure verb.
+_OTHER_COUNT = frozenset(_n(w) for w in ("اصيب", "اصابه", "جرح", "مقتل", "اصيبوا", "جرحوا", "مصرع"))
+
+
 def object_count(after_text: str, lemma: str, max_start: int = 8,
                  need_person: bool = False) -> tuple[int | None, int | None]:
     """(dead, injured) from a kill/injure verb's object: "قتلت القوات 143 شخصا"; the
@@ -316,6 +366,8 @@ def object_count(after_text: str, lemma: str, max_start: int = 8,
         return None, None
     words = _norm_words(after_text)[:max_start + 4]
     for i in range(min(len(words), max_start)):
+        if i and words[i - 1] in _OTHER_COUNT:
+            break  # "13 شخصا قتلوا وأصيب 27 بجروح": a new count's clause, not the object
         n, used = parse_number(words, i)
         if n is None or n <= 0:
             continue
@@ -329,5 +381,6 @@ def object_count(after_text: str, lemma: str, max_start: int = 8,
         if nxt in _UNITS_OF_TIME:
             continue  # "قتل في حادث قبل 17 عاما": a span of time, not a count
         if used and (nxt in _PERSONS or of_persons or words[i] not in _UNITS or nxt == ""):
+            n += _and_more(words, i, used, kind)
             return (n, None) if kind == "dead" else (None, n)
     return None, None

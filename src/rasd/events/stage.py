@@ -22,7 +22,11 @@ _SAYING = frozenset(("SUPPORT", "ACCUSE", "REJECT", "REQUEST", "THREATEN", "AGRE
 _CASUALTY_LEMMAS = frozenset(normalize(w) for w in ("أصاب", "قتل", "لقي", "جرح", "توفي"))
 _ACCIDENT = re.compile(
     r"حوادث (?:ال)?(?:سير|مرور)|حادث(?:ه)? (?:ال)?(?:سير|مروري|مرور|انقلاب|تصادم|اصطدام|غرق|سقوط)"
-    r"|انقلاب (?:ال)?(?:سياره|حافله|شاحنه|مركبه)|اصطدام (?:ال)?(?:سياره|سيارتين|حافله|شاحنه|قطار)")
+    r"|انقلاب (?:ال)?(?:سياره|حافله|شاحنه|مركبه)|اصطدام (?:ال)?(?:سياره|سيارتين|حافله|شاحنه|قطار)"
+    # "أصيب بكسر ... في حادث أثناء ركوب الدراجة": a bare "in an accident" (not a
+    # terrorist/shooting one); diseases and drowning are no attacks either.
+    r"|في حادث(?! (?:ارهابي|اطلاق|تفجير|طعن|اعتداء|هجوم|دهس|اغتيال|مسلح|اجرامي))"
+    r"|(?:ال)?فيروس|(?:ال)?وباء|(?:ال)?تفشي|كورونا|ايبولا|(?:ال)?انفلونزا|(?:ال)?كوليرا|غرقا|(?:ال)?غرق\b")
 _ORDINALS = frozenset(normalize(w) for w in ("ثان", "ثاني", "ثانٍ", "ثالث", "رابع", "خامس", "ثانية", "ثالثة",
                                              "رابعة", "خامسة"))
 _DEMONSTRATIVES = frozenset(normalize(w) for w in ("ذلك", "هذا", "هذه", "تلك", "هذين", "هاتين"))
@@ -105,7 +109,9 @@ class EventStage:
         by_key: dict[tuple[int, str], list[Hit]] = {}
         hits_by_sent: dict[int, list[Hit]] = {}
         for h in hits:
-            by_key.setdefault((h.sentence, h.type), []).append(h)
+            # (The classifier still sees every lexicon hit, as in its training.)
+            if not _not_an_attack(doc, layout, h):
+                by_key.setdefault((h.sentence, h.type), []).append(h)
             hits_by_sent.setdefault(h.sentence, []).append(h)
         dateline = A.dateline_place(doc, layout)
         clf = None
@@ -312,6 +318,7 @@ class EventStage:
             ev.acled = acled_for(h.type, mode, h.form.lemma.lemma, src_code, tgt_code, intervention)
             events.append(ev)
         _accused_doer(layout, events)
+        _generic_doer(layout, events)
         events = self._merge(events)
         _orphan_counts(doc, events, hits_by_sent, skip)
         if self.drop_background:
@@ -404,6 +411,9 @@ class EventStage:
             host.extra.setdefault("mentions", []).append(ev.trigger.to_dict())
             host.extra["main"] = host.extra.get("main", True) or ev.extra.get("main", False)
         for ev in out:
+            # (merged mentions may give the one actor as doer and as target: "معارك ...
+            # قتل فيها العشرات من مليشيات الحوثي" — it cannot be both)
+            ev.target = [t for t in ev.target if t not in ev.source]
             ev.extra.pop("ref", None)
             ev.extra.pop("pos", None)
             ev.extra.pop("toll_clause", None)
@@ -470,7 +480,8 @@ def _prior_or_content(layout: Layout, h: Hit, sent_hits: list[Hit]) -> bool:
 
 
 #: Words that make the following verbal noun a purpose or prospect, not a happening.
-_PROSPECT = frozenset(normalize(w) for w in ("بهدف", "أجل", "لأجل", "تمهيدا", "سعيا", "بغية", "بقصد"))
+_PROSPECT = frozenset(normalize(w) for w in ("بهدف", "أجل", "لأجل", "تمهيدا", "سعيا", "بغية", "بقصد", "بغرض",
+                                             "لغرض"))
 
 
 def _prospective(layout: Layout, h: Hit) -> bool:
@@ -566,6 +577,53 @@ def _accused_doer(layout: Layout, events: list[Event]) -> None:
             if a.sentence == v.sentence and 0 < gap <= 4:
                 v.source = list(a.target)
                 break
+
+
+#: Unnamed doers that refer back to the armed actor just told of ("هاجم المسلحون").
+_GENERIC_DOERS = frozenset(normalize(w) for w in (
+    "المسلحون", "المسلحين", "المهاجمون", "المهاجمين", "المتمردون", "المتمردين", "الانتحاري",
+    "المقاتلون", "المقاتلين", "الإرهابيون", "الإرهابيين", "الجهاديون", "الجهاديين", "عناصره",
+    "مسلحوه", "مقاتلوه", "مقاتليه", "مسلحيه", "عناصرها", "مقاتلوها", "مقاتليها", "مسلحوها"))
+
+
+def _generic_doer(layout: Layout, events: list[Event]) -> None:
+    """An attack whose subject is a bare "the gunmen/the rebels" ("والسبت، هاجم المسلحون
+    مدينة غامبورو") was done by the armed actor of the attack told just before (in this
+    or the three sentences before)."""
+    done: list[Event] = []
+    for v in sorted(events, key=lambda x: x.trigger.start):
+        if v.type in ("ASSAULT", "COERCE") and not v.source and v.extra.get("pos") == "verb" and (
+                v.sentence is not None):
+            wi = layout.word_index(v.trigger.start)
+            near = {layout.norm(wi + 1), layout.norm(wi - 1)}
+            if near & _GENERIC_DOERS:
+                host = next((o for o in reversed(done) if o.source and 0 <= v.sentence - o.sentence <= 3), None)
+                if host is not None:
+                    v.source = list(host.source)
+                    v.extra["source_from"] = "context"
+        if v.type in ("ASSAULT", "COERCE") and v.source:
+            done.append(v)
+
+
+_CEASE = frozenset(normalize(w) for w in ("وقف", "لوقف", "بوقف", "ووقف", "وقفا", "توقف", "هدنة"))
+_DAWN = normalize("فجر")
+_DAY_WORDS = frozenset(normalize(w) for w in (
+    "يوم", "اليوم", "أمس", "الأمس", "غد", "الغد", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
+    "الأربعاء", "الخميس", "الجمعة", "أول", "ذلك", "هذا"))
+
+
+def _not_an_attack(doc: Doc, layout: Layout, h: Hit) -> bool:
+    """An ASSAULT hit that is no attack: "وقف إطلاق النار" (a ceasefire) and "فجر يوم
+    الحادث"، "فجر الأربعاء" (dawn, not "he blew up")."""
+    if h.type != "ASSAULT":
+        return False
+    wi = layout.word_index(h.start)
+    if layout.norm(wi - 1) in _CEASE:
+        return True
+    raw = doc.text[h.start:h.end]
+    tok = normalize(raw)
+    return (not h.enclitic and "\u0651" not in raw and tok[len(h.proclitic):] == _DAWN
+            and layout.norm(wi + 1) in _DAY_WORDS)
 
 
 def _orphan_counts(doc: Doc, events: list[Event], hits_by_sent: dict[int, list[Hit]], skip: set[int]) -> None:
