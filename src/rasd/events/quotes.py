@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from rasd.cache import TwoGen
 from rasd.doc import Doc, Quote
 from rasd.events.lexicon import imperfect_forms, load_lexicon, perfect_forms
 from rasd.events.mentions import Layout, MentionRef
@@ -101,18 +102,16 @@ def is_cue(norm: str) -> bool:
     return _cue_base(norm) is not None
 
 
-_CUE_MEMO: dict[str, str | None] = {}
+_CUE_MISS = object()
+# norm → cue form or None; two generations of 50k words (rasd.cache), _CUE_MISS on a miss
+_CUE_MEMO = TwoGen(50_000, miss=_CUE_MISS)
 
 
 def _cue_base(norm: str) -> str | None:
     """The cue form inside ``norm`` (clitics and a pronoun suffix stripped), or None."""
-    try:
-        return _CUE_MEMO[norm]
-    except KeyError:
-        pass
-    out = _cue_base_uncached(norm)
-    if len(_CUE_MEMO) < 200_000:
-        _CUE_MEMO[norm] = out
+    out = _CUE_MEMO[norm]
+    if out is _CUE_MISS:
+        out = _CUE_MEMO.put(norm, _cue_base_uncached(norm))
     return out
 
 
@@ -389,8 +388,9 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
     toks = doc.tokens
     norms = layout.norms  # the words' normalised texts (read only)
     # Each word's cue reading, once (the loops below ask many times).
-    memo_get = _CUE_MEMO.get
-    cues = [(c is not None) if (c := memo_get(n, 0)) != 0 else (_cue_base(n) is not None) for n in norms]
+    memo_get = _CUE_MEMO.__getitem__  # _CUE_MISS on a miss
+    cues = [(c is not None) if (c := memo_get(n)) is not _CUE_MISS else (_cue_base(n) is not None)
+            for n in norms]
     found: list[_Q] = []
     marks = _quote_spans(text)
     covered: list[tuple[int, int]] = []  # kept sorted, with cov_starts alongside

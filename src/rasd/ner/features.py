@@ -20,6 +20,7 @@ from importlib import resources
 from itertools import compress
 from pathlib import Path
 
+from rasd.cache import bound
 from rasd.text.normalize import normalize
 from rasd.text.tokens import clitic_split
 
@@ -27,7 +28,7 @@ from rasd.text.tokens import clitic_split
 # with the words in use). A corpus run meets ~10^6 word types: at 500k the pipeline's peak
 # was 1.2 GB over the 31k corpus articles, at 100k 0.9 GB (30k: 10 % slower; keeping the
 # first 100k and never refilling: 9 % slower). See BENCHMARKS.md.
-CACHE_MAX = 100_000
+CACHE_MAX = bound(100_000)  # RASD_CACHE_SCALE scales it (rasd.cache)
 
 DATA = "rasd.ner"
 
@@ -35,6 +36,10 @@ _AR0, _AR1 = "\u0621", "\u06ff"
 _NOMAP: dict = {}  # shared empty table (never written to)
 _LENS = tuple("len=%d" % i for i in range(9))
 _KSTR: dict[str, tuple[str, ...]] = {}  # cluster path → its k0= k1= .. attributes
+# Known attribute → its UTF-8 bytes, one shared object each: the per-word caches then hold
+# references, not a copy of "s=A", "len=5" .. per word type (bounded by the model's
+# attribute count). Equal bytes, so CRFsuite gets exactly the same input.
+_KENC: dict[str, bytes] = {}
 _PUNCT_SHAPES = {".": "P.", "،": "P,", ",": "P,", "(": "P(", ")": "P)", '"': "Pq", "«": "Pq",
                  "»": "Pq", ":": "P:", "-": "P-", "/": "P/"}
 
@@ -310,9 +315,12 @@ class Featurizer:
         # Tuples of strings, not lists: the cyclic garbage collector stops tracking them, so
         # a large cache does not make every collection slower.
         out = (tuple(f), ctx)
-        if len(self._cache) >= CACHE_MAX:  # bounds memory on long runs; cheap to rebuild
-            self._cache.clear()
-        self._cache[w] = out
+        # With a loaded model (``known`` set) only _info calls this, and its own cache
+        # keeps what is needed: keeping this one too would hold every word type twice.
+        if self.known is None:
+            if len(self._cache) >= CACHE_MAX:  # bounds memory on long runs; cheap to rebuild
+                self._cache.clear()
+            self._cache[w] = out
         return out
 
     # -- a sentence ----------------------------------------------------------------------
@@ -419,8 +427,8 @@ class Featurizer:
                     pre.append(pk + c[4])
                 post = [pt + c[6]] if c[6] and c[6] in st else []
                 if self.as_bytes:
-                    pre = [x.encode() for x in pre]
-                    post = [x.encode() for x in post]
+                    pre = [_KENC.get(x) or _KENC.setdefault(x, x.encode()) for x in pre]
+                    post = [_KENC.get(x) or _KENC.setdefault(x, x.encode()) for x in post]
                 out.append((tuple(pre), tuple(post), tuple(pre + post)))
             return tuple(out)
         for d, (pw, ps, pg, pk, pt) in zip(self._offsets, self._prefixes):
@@ -461,7 +469,8 @@ class Featurizer:
         known = self.known
         enc = self.as_bytes
         if known is not None:
-            f = tuple([x.encode() for x in f if x in known] if enc
+            f = tuple([_KENC.get(x) or _KENC.setdefault(x, x.encode()) for x in f if x in known]
+                      if enc
                       else [x for x in f if x in known])
         elif enc:
             f = tuple([x.encode() for x in f])

@@ -10,6 +10,7 @@ from itertools import accumulate, chain
 from importlib import resources
 from pathlib import Path
 
+from rasd.cache import TwoGen
 from rasd.errors import ModelError
 from rasd.ner.features import Featurizer, load_resources, stack_features
 from rasd.text.normalize import MAQSURA_FUNCTION_WORDS
@@ -65,7 +66,8 @@ class NerModel:
             except Exception:  # pragma: no cover - an odd model: keep every feature
                 self.featurizer.set_known(None)
         self.featurizer.set_bytes(True)  # CRFsuite takes bytes without re-encoding them
-        self._split_cache: dict[str, tuple[str, ...]] = {}
+        # word → its clitic-split pieces; two generations of 50k words (rasd.cache)
+        self._split_cache = TwoGen(50_000)
 
     def _tagger(self):  # type: ignore[no-untyped-def]
         t = getattr(self._local, "tagger", None)
@@ -142,14 +144,11 @@ class NerModel:
         from rasd.ner.corpus import split_word
 
         cache = self._split_cache
-        if len(cache) > 200_000:  # a bound for very long inputs
-            cache.clear()
-        get = cache.get
+        get = cache.__getitem__  # None on a miss (TwoGen, bounded for long runs)
 
         def split(w: str) -> tuple[str, ...]:
             # a tuple, not a list: the cyclic collector stops tracking it
-            pieces = cache[w] = tuple(split_word(w))
-            return pieces
+            return cache.put(w, tuple(split_word(w)))
 
         splits = []
         for ws in sents:  # as corpus.split_sentence, with split_word cached per word form
@@ -191,7 +190,7 @@ class NerModel:
         return tags, probs
 
 
-_NORM: dict[str, str] = {}  # word → normalised form, for propagate (bounded below)
+_NORM = TwoGen(50_000)  # word → normalised form, for propagate (two generations of 50k)
 
 
 def _surname_here(ts: list[str], i: int) -> bool:
@@ -220,14 +219,16 @@ def propagate(sents: list[list[str]], tags: list[list[str]]) -> list[int]:
     from rasd.text.normalize import normalize
 
     cache = _NORM
-    if len(cache) > 300_000:
-        cache.clear()
-    cget = cache.get
+    cget = cache.__getitem__  # None on a miss (TwoGen)
+
+    def put(w: str) -> str:
+        n = normalize(w) or w
+        return cache.put(w, w if n == w else n)  # one string where nothing changes
 
     def norms(ws: list[str]) -> list[str]:
         ks = list(map(cget, ws))
         if None in ks:
-            ks = [k or cache.setdefault(w, normalize(w) or w) for k, w in zip(ks, ws)]
+            ks = [k or put(w) for k, w in zip(ks, ws)]
         return ks
 
     types: dict[tuple[str, ...], dict[str, int]] = {}
