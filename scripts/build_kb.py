@@ -17,7 +17,9 @@ Without ../shared, generation is skipped and only the compiled index is checked.
 
 TSV columns: id, type, name_en, ar, acr, country, role, qid, offices.
 ``ar``/``acr``: ``|``-separated aliases; a prefix ``~`` (weak), ``~~`` (context only),
-``^`` (focus country) and a suffix ``@id,id`` (needs a co-mention) qualify an alias.
+``^`` (focus country) and a suffix ``@id,id`` (needs a co-mention) qualify an alias; a
+``ctx:KIND`` id there is met by the mention's own context instead (``~قنا@org:qna,ctx:agency``;
+kinds in ``rasd.kb.link.alias_context``).
 ``offices``: ``;``-separated ``code=start/end`` (ISO dates, either side may be empty).
 Rows whose id repeats an earlier one extend it (non-empty fields override, aliases add).
 """

@@ -13,7 +13,10 @@ Alias flags (how sure a bare occurrence of the alias is):
 * ``FOCUS`` (``^``) -- a generic word (``الحكومة``, ``الجيش``) that names the entry of the
   document's focus country;
 * ``requires`` (``@id,id``) -- the alias counts only if one of those entries is named in
-  the document too (``الأمين العام`` needs the United Nations).
+  the document too (``الأمين العام`` needs the United Nations); a ``ctx:KIND`` id among
+  them is met instead by the mention's own context (``قنا`` after ``ذكرت``/``وكالة`` or
+  as "(قنا)" is the Qatar News Agency, elsewhere the Egyptian governorate Qena; see
+  ``rasd.kb.link.alias_context``).
 
 Entries of type ``OFFICE`` are titles (UN Secretary-General, President of Turkey); their
 ``holders`` say who held them when, so a title can be resolved to a person at a date.
@@ -26,10 +29,12 @@ import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from importlib import resources
 from collections.abc import Iterable
 from typing import Any
 
+from rasd.cache import TwoGen, bound
 from rasd.errors import ModelError
 from rasd.text.normalize import normalize
 
@@ -37,7 +42,7 @@ STRONG, WEAK, CONTEXT, FOCUS = 0, 1, 2, 3
 _WORD_RE = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=bound(50_000))  # bounded for long runs (rasd.cache)
 def alias_key(s: str) -> str:
     """The lookup key of a name: normalised, words joined by one space."""
     return " ".join(_WORD_RE.findall(normalize(s)))
@@ -70,10 +75,7 @@ def surface_forms(firsts: Iterable[str]) -> set[str]:
     The readings strip a leading و/ف, then ب/ك/ل, and read لل as ل + ال; so the words are
     these prefixes put back in front (a superset: the readings are still checked).
     """
-    out: set[str] = set()
-    for f in firsts:
-        out.update(_surface_of(f))
-    return out
+    return set(chain.from_iterable(map(_surface_of, firsts)))
 
 
 @lru_cache(maxsize=100_000)
@@ -130,13 +132,20 @@ class KBIndex:
         # Alias keys with a weak or context-only hit (those look at the word before).
         self.weak_keys: set[str] = {k for k, hs in self.aliases.items()
                                     if any(h.flag == WEAK or h.flag == CONTEXT for h in hs)}
+        # Alias keys with a "ctx:KIND" requirement → the kinds (rasd.kb.link.alias_context).
+        self.ctx_keys: dict[str, frozenset[str]] = {}
+        for k, hs in self.aliases.items():
+            kinds = frozenset(r[4:] for h in hs for r in h.requires if r.startswith("ctx:"))
+            if kinds:
+                self.ctx_keys[k] = kinds
         # Every surface word one of whose readings (key_variants: the word, less a leading
         # و/ف and/or ب/ك/ل, لل read as ل+ال) begins an alias: words not in this set are
         # skipped by the scan with one set lookup.
         self.start_words = surface_forms(self.first_words)
         # Per-process caches (word form -> alias-starting readings; name -> hits).
         self._start_forms: dict[str, tuple[tuple[int, str], ...]] = {}
-        self._hits: dict[str, list[AliasHit]] = {}
+        self._required: dict[tuple[str, ...], tuple[int | None, ...]] = {}
+        self._hits = TwoGen(30_000)  # name → hits; two generations (rasd.cache)
         # Office code -> [(person entry index, start, end)].
         self.holders: dict[str, list[tuple[int, str | None, str | None]]] = {}
         for i, e in enumerate(self.entries):
@@ -170,7 +179,7 @@ class KBIndex:
 
     def hits(self, name: str) -> list[AliasHit]:
         """Alias hits for ``name``, trying it as is and without a leading clitic."""
-        out = self._hits.get(name)
+        out = self._hits[name]  # None on a miss (TwoGen)
         if out is None:
             out = []
             for _skip, form in key_variants(alias_key(name)):
@@ -178,10 +187,15 @@ class KBIndex:
                 if h:
                     out = h
                     break
-            if len(self._hits) > 200_000:
-                self._hits.clear()
-            self._hits[name] = out
+            self._hits.put(name, out)
         return out
+
+    def required_entries(self, requires: tuple[str, ...]) -> tuple[int | None, ...]:
+        """Entry indices of an alias hit's ``requires`` ids (``None`` for an unknown id; cached)."""
+        got = self._required.get(requires)
+        if got is None:
+            got = self._required[requires] = tuple(self.by_id.get(r) for r in requires)
+        return got
 
     def start_forms(self, word: str) -> tuple[tuple[int, str], ...]:
         """``(chars skipped, form)`` readings of a normalised word that begin an alias."""

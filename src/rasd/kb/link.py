@@ -17,7 +17,8 @@ from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
 
-from rasd.kb.index import CONTEXT, FOCUS, STRONG, WEAK, AliasHit, KBIndex
+from rasd.cache import TwoGen, bound
+from rasd.kb.index import CONTEXT, FOCUS, STRONG, WEAK, AliasHit, KBIndex, surface_forms
 from rasd.text.normalize import MAQSURA_FUNCTION_WORDS, normalize
 
 _WORD = re.compile(r"\w+")
@@ -28,6 +29,10 @@ TRIGGERS = frozenset(normalize(w) for w in (
     "ميليشيات مليشيا مليشيات فصيل فصائل مقاتلي مقاتلو مسلحي مسلحو عناصر خلايا خلية "
     "دولة عصابة عصابات"
 ).split())
+# Every word one of whose clitic readings is a trigger noun (a superset; see surface_forms).
+_TRIGGER_SURFACE = frozenset(surface_forms(TRIGGERS))
+# Lengths of the ى function words (a slice of another length cannot be one).
+_MAQSURA_LENS = frozenset(map(len, MAQSURA_FUNCTION_WORDS))
 # What may stand between two words of one name: spaces, NBSP, hyphens (and, as the former
 # "^...$" test allowed, one final newline); used as fullmatch(text, pos, end), no slicing.
 _GAP_FULL = re.compile(r"[ \t\u00a0-]*\n?")
@@ -50,7 +55,7 @@ class Candidate:
         return self.end - self.start
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=bound(50_000))  # bounded for long runs (rasd.cache)
 def first_word_forms(w: str) -> tuple[tuple[int, str], ...]:
     """``(chars skipped, form)`` readings of a word that may carry a leading clitic."""
     out = [(0, w)]
@@ -150,12 +155,14 @@ def indices_in(norms: list[str], forms) -> list[int]:
 
 
 def scan(text: str, kb: KBIndex, words: list[Word], max_words: int = 14,
-         norms: list[str] | None = None) -> list[Candidate]:
+         norms: list[str] | None = None, among: list[int] | None = None) -> list[Candidate]:
     """Every span that is a KB alias (all lengths, all starts).
 
     ``norms``: :func:`word_norms` of ``words`` when the caller has them already.
+    ``among``: ascending indices of the words in ``scan_words(kb)`` (:func:`indices_in`),
+    when the caller has them: the stage shares that one pass with other steps.
     """
-    aliases, prefixes = kb.aliases, kb.prefixes
+    table = _scan_table(kb)
     start_forms = kb.start_forms
     known = kb._start_forms
     start_words = kb.start_words
@@ -163,8 +170,12 @@ def scan(text: str, kb: KBIndex, words: list[Word], max_words: int = 14,
     gap_ok = _GAP_FULL.fullmatch
     out: list[Candidate] = []
     n = len(words)
-    # Only words one of whose readings can start an alias (~5%): one C-level pass.
-    for i in indices_in(norms if norms is not None else word_norms(words), start_words):
+    if norms is None:
+        norms = word_norms(words)
+    if among is None:
+        among = indices_in(norms, scan_words(kb))
+    # Only words one of whose readings can start an alias (~5%).
+    for i in [i for i in among if norms[i] in start_words]:
         w = words[i]
         # Readings of the word (clitic stripped or not) that can start an alias; cached
         # per distinct word form.
@@ -177,21 +188,76 @@ def scan(text: str, kb: KBIndex, words: list[Word], max_words: int = 14,
         for skip, form in forms:
             key = form
             j = i
+            we = w.end
             while True:
-                hits = aliases.get(key)
-                if hits:
-                    out.append(Candidate(orig_skip(text, w, skip), words[j].end, i, j, key, hits))
-                if key not in prefixes or j + 1 >= n or j - i >= max_words:
+                # (alias hits, is a prefix of a longer alias): one lookup per key.
+                got = table.get(key)
+                if got is None:
                     break
-                if not gap_ok(text, words[j].end, words[j + 1].start):
+                hits = got[0]
+                if hits:
+                    s = w.start + skip if w.exact or not skip else orig_skip(text, w, skip)
+                    out.append(Candidate(s, we, i, j, key, hits))
+                if not got[1] or j + 1 >= n or j - i >= max_words:
+                    break
+                nw = words[j + 1]
+                # A single space (the usual gap) needs no regex.
+                if not (nw.start == we + 1 and text[we] == " ") and not gap_ok(text, we, nw.start):
                     break
                 j += 1
-                key = key + " " + words[j].norm
+                we = nw.end
+                key = key + " " + nw.norm
+    trig: set[int] | None = None
+    ctx_keys = kb.ctx_keys
     for c in out:
+        if ctx_keys and c.key in ctx_keys:
+            # "قنا", "الفاو": the mention's own context stands in for the requirement.
+            c.trigger = alias_context(text, words, c, ctx_keys[c.key])
+            continue
         # Only weak and context-only aliases look at the word before.
         if c.key in weak_keys:
-            c.trigger = _trigger_before(text, words, c.w0)
+            if trig is None:
+                # Words that may be a trigger noun (a superset: _trigger_before decides).
+                trig = {i for i in among if norms[i] in _TRIGGER_SURFACE}
+            w0 = c.w0
+            if w0 - 1 in trig or w0 - 2 in trig or w0 - 3 in trig:
+                c.trigger = _trigger_before(text, words, w0)
     return out
+
+
+def scan_words(kb: KBIndex) -> frozenset[str]:
+    """Word forms :func:`scan` and the stage's pattern steps look at: alias starts, trigger
+    nouns (with clitics), the name-extension triggers and military ranks of rasd.kb.rules.
+    One :func:`indices_in` pass over this set serves them all (cached per KB)."""
+    got = _SCAN_WORDS.get(id(kb))
+    if got is None or got[0] is not kb:
+        from rasd.kb import rules
+
+        words = frozenset(kb.start_words | _TRIGGER_SURFACE | rules.TRIGGERS | rules._RANK_FORMS)
+        _SCAN_WORDS.clear()
+        got = _SCAN_WORDS[id(kb)] = (kb, words)
+    return got[1]
+
+
+_SCAN_WORDS: dict[int, tuple[KBIndex, frozenset[str]]] = {}
+
+
+def _scan_table(kb: KBIndex) -> dict[str, tuple[list[AliasHit] | None, bool]]:
+    """Alias key or key prefix → (its hits or ``None``, is it a prefix of a longer alias),
+    so the scan looks each key up once (built once per KB)."""
+    got = _SCAN_TABLE.get(id(kb))
+    if got is None or got[0] is not kb:
+        prefixes = kb.prefixes
+        table = {k: (h, k in prefixes) for k, h in kb.aliases.items()}
+        for k in prefixes:
+            if k not in table:
+                table[k] = (None, True)
+        _SCAN_TABLE.clear()
+        got = _SCAN_TABLE[id(kb)] = (kb, table)
+    return got[1]
+
+
+_SCAN_TABLE: dict[int, tuple[KBIndex, dict]] = {}
 
 
 def drop_false_aliases(text: str, words: list[Word], cands: list[Candidate], kb: KBIndex) -> list[Candidate]:
@@ -205,7 +271,7 @@ def drop_false_aliases(text: str, words: list[Word], cands: list[Candidate], kb:
 
     out = []
     for c in cands:
-        if text[c.start:c.end] in MAQSURA_FUNCTION_WORDS:
+        if c.end - c.start in _MAQSURA_LENS and text[c.start:c.end] in MAQSURA_FUNCTION_WORDS:
             continue
         if (c.key.startswith(("بن ", "ابن ")) and c.w0 > 0
                 and _GAP_FULL.fullmatch(text, words[c.w0 - 1].end, words[c.w0].start)):
@@ -214,6 +280,55 @@ def drop_false_aliases(text: str, words: list[Word], cands: list[Candidate], kb:
                 continue
         out.append(c)
     return out
+
+
+# Words before an alias that make it the named organisation ("ctx:KIND" requirements):
+# a news agency is reported, quoted or named as one; an organisation has staff, reports
+# and speaks. A place name after these words is rare; after a place noun it is the rule.
+_CTX_BEFORE = {
+    "agency": (1, frozenset(normalize(w) for w in (
+        "وكالة وكالتا ذكرت أفادت افادت نقلت أوردت اوردت قالت أضافت اضافت أوضحت اوضحت "
+        "أعلنت اعلنت بثت نشرت حسب بحسب وفق وفقا طبقا عن مراسل").split())),
+    "org": (2, frozenset(normalize(w) for w in (
+        "منظمة منظمتا مدير مديرة المدير المديرة ممثل ممثلة ممثلو ممثلي مسؤول مسؤولة "
+        "المسؤول مسؤولو مسؤولي خبراء خبير موظفو موظفي بعثة تقرير تقارير بيان تقديرات "
+        "إحصاءات احصاءات بيانات دراسة ذكرت أفادت افادت قالت حذرت دعت أعلنت اعلنت "
+        "أكدت اكدت طالبت حسب بحسب وفق وفقا لدى").split())),
+}
+_CTX_PLACE_NOUNS = frozenset(normalize(w) for w in (
+    "منطقة مناطق مدينة محافظة بلدة مديرية قضاء ناحية قرية مركز جزيرة ميناء معركة جبهة "
+    "جبهتي مواقع موقع شرق غرب شمال جنوب").split())
+_CTX_OPEN = frozenset("(«\"“[")
+_CTX_CLOSE = frozenset(")»\"”]")
+# What may stand between a context word and the alias: spaces, an opening quote/bracket.
+_CTX_GAP = re.compile(r"[\s\u00a0«\"“(\[]*")
+
+
+def alias_context(text: str, words: list[Word], c: Candidate, kinds) -> bool:
+    """Does the mention ``c`` stand where a "ctx:KIND" requirement accepts it?
+
+    * ``agency``: right after a reporting word ("ذكرت قنا", "وكالة «قنا»"), or in
+      brackets/quotes not after a place noun ("الدوحة (قنا) -", "القطرية «قنا»");
+    * ``org``: one of the organisation's words at most two words before ("منظمة الفاو",
+      "مدير عام الفاو", "ممثل الفاو"), or in brackets/quotes not after a place noun.
+    """
+    i = c.w0
+    prev_ok = i > 0 and _CTX_GAP.fullmatch(text, words[i - 1].end, words[i].start) is not None
+    enclosed = (c.start > 0 and text[c.start - 1] in _CTX_OPEN
+                and c.end < len(text) and text[c.end] in _CTX_CLOSE)
+    if enclosed and not (i > 0 and any(f in _CTX_PLACE_NOUNS
+                                       for _s, f in first_word_forms(words[i - 1].norm))):
+        return True
+    if not prev_ok:
+        return False
+    for kind in kinds:
+        back, forms = _CTX_BEFORE.get(kind, (0, frozenset()))
+        for k in range(i - 1, max(i - 1 - back, -1), -1):
+            if k < i - 1 and not _CTX_GAP.fullmatch(text, words[k].end, words[k + 1].start):
+                break
+            if any(f in forms for _s, f in first_word_forms(words[k].norm)):
+                return True
+    return False
 
 
 def _trigger_before(text: str, words: list[Word], i: int) -> bool:
@@ -245,8 +360,11 @@ class Context:
     def ok(self, h: AliasHit, trigger: bool, ner_type: str | None) -> bool:
         """May this hit stand in this document (flags, requirements)?"""
         e = self.kb.entries[h.entry]
-        if h.requires and not any(self.kb.by_id.get(r) in self.strong for r in h.requires):
-            return False
+        if h.requires and self.strong.isdisjoint(self.kb.required_entries(h.requires)):
+            # None of the entries it needs is named strongly here (a "ctx:" requirement
+            # is met by the mention's context instead: the scan set ``trigger``).
+            if not (trigger and any(r.startswith("ctx:") for r in h.requires)):
+                return False
         if h.flag == STRONG:
             return True
         if h.flag == WEAK:
@@ -300,6 +418,12 @@ class Context:
         # hits list is kept in the memo so its id cannot be reused meanwhile.
         if not hits:
             return None
+        if len(hits) == 1:
+            h = hits[0]
+            if h.flag == STRONG and not h.requires:
+                # The usual alias: one strong hit with no requirement always stands (it
+                # passes ``ok`` and is the only candidate _choose scores).
+                return h
         key = ("choose", id(hits), trigger, ner_type, len(self.strong))
         got = self._memo.get(key)
         if got is not None:
@@ -316,7 +440,7 @@ class Context:
         # except titles whose holder is named here ("الرئيس" has one office per country):
         # split once per (alias, focus) for all documents; the order of hits is kept.
         fkey = (id(hits), focus)
-        got = _FOCUS_FILTERED.get(fkey)
+        got = _FOCUS_FILTERED[fkey]  # None on a miss (TwoGen)
         if got is None or got[0] is not hits:
             kept: list[tuple[int, AliasHit]] = []
             offices: list[tuple[int, AliasHit, str]] = []
@@ -327,10 +451,8 @@ class Context:
                         offices.append((idx, h, e.id.split(":", 1)[1]))
                     continue
                 kept.append((idx, h))
-            if len(_FOCUS_FILTERED) > 200_000:
-                _FOCUS_FILTERED.clear()
             # The hits list is stored with its split, so its id stays its own.
-            got = _FOCUS_FILTERED[fkey] = (hits, [h for _i, h in kept], kept, offices)
+            got = _FOCUS_FILTERED.put(fkey, (hits, [h for _i, h in kept], kept, offices))
         cands = got[1]
         if got[3]:
             # Only offices someone named strongly here holds can pass ``ok``.
@@ -358,7 +480,8 @@ class Context:
         return best
 
 
-_FOCUS_FILTERED: dict[tuple[int, str | None], tuple] = {}
+# (id of a hits list, focus) → its split; two generations of 10k (rasd.cache)
+_FOCUS_FILTERED = TwoGen(10_000)
 
 
 def _first(pair: tuple):

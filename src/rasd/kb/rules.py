@@ -60,6 +60,9 @@ def _surface(words: frozenset[str]) -> dict[str, str]:
 
 _ORG_FORMS = _surface(_ORG_HEADS)
 _SPEECH_FORMS = _surface(_SPEECH_VERBS)
+# Last letters of those forms, and whether an empty word would be one (quoted_mentions).
+_BEFORE_LAST = frozenset(f[-1] for f in (*_ORG_FORMS, *_SPEECH_FORMS) if f)
+_EMPTY_BEFORE = "" in _ORG_FORMS or "" in _SPEECH_FORMS
 
 
 def _word_before(text: str, pos: int) -> str:
@@ -95,6 +98,20 @@ def quoted_mentions(text: str) -> list[tuple[int, int, str, str]]:
         if m is None:
             continue
         last = m.end()
+        # Pre-check on the last letter of the word before (normalize() maps letter by
+        # letter, so the normalised word ends with that letter's form).
+        j = m.start()
+        while j > 0 and text[j - 1] in " \u00a0\t":
+            j -= 1
+        c = text[j - 1] if j > 0 else ""
+        if c != "\u0640":
+            if not c.isalpha():
+                if not _EMPTY_BEFORE:
+                    continue  # no word before the quote
+            else:
+                nc = _norm(c)
+                if nc and nc[-1] not in _BEFORE_LAST:
+                    continue
         before = _norm(_word_before(text, m.start()))
         if before not in _ORG_FORMS and before not in _SPEECH_FORMS:
             continue
@@ -136,7 +153,8 @@ _RANK_FORMS = _STRONG_FORMS | _rank_forms(_WEAK_RANKS)
 
 
 def rank_mentions(text: str, words, surnames_of, is_name, adjectives, freq,
-                  norms: list[str] | None = None) -> list[tuple[int, int]]:
+                  norms: list[str] | None = None,
+                  among: list[int] | None = None) -> list[tuple[int, int]]:
     """Spans of the names after military ranks ("اللواء التركي" → "التركي").
 
     ``words``: the document's words (``rasd.kb.link.doc_words``), ``norms`` their
@@ -149,11 +167,16 @@ def rank_mentions(text: str, words, surnames_of, is_name, adjectives, freq,
     out: list[tuple[int, int]] = []
     if norms is None:
         norms = word_norms(words)
-    if _RANK_FORMS.isdisjoint(norms):
+    if among is not None:
+        # ``among``: ascending indices of a superset of the rank words (the stage's one pass).
+        idx = [i for i in among if norms[i] in _RANK_FORMS]
+    elif _RANK_FORMS.isdisjoint(norms):
         return out
+    else:
+        idx = indices_in(norms, _RANK_FORMS)
     n = len(words)
     surnames = None
-    for i in indices_in(norms, _RANK_FORMS):
+    for i in idx:
         strong = words[i].norm in _STRONG_FORMS
         spans: list[tuple[int, int, str]] = []
         pos = words[i].end

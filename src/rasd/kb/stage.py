@@ -33,7 +33,7 @@ from rasd.doc import Doc, Entity, Span
 from rasd.kb.index import FOCUS, STRONG, KBIndex, alias_key, load_index, surface_forms
 from rasd.kb.link import (Candidate, Context, Word, doc_words, drop_false_aliases, first_word_forms,
                           indices_in,
-                          orig_skip, scan, word_norms)
+                          orig_skip, scan, scan_words, word_norms)
 from rasd.text.normalize import normalize
 
 _PAREN = re.compile(r"\s*[(（]\s*([^()（）\n]{1,60}?)\s*[)）]")
@@ -105,14 +105,20 @@ class EntityStage:
         words = doc_words(text, doc.tokens)
         ner = self._ner_mentions(doc)
         norms = word_norms(words)
-        cands = scan(text, self.kb, words, norms=norms) if self.scan_text else []
+        # One C-level pass finds the words the scan, the trigger nouns, the ranks and the
+        # name-extension triggers look at (each step then filters this short list).
+        among = indices_in(norms, scan_words(self.kb))
+        cands = scan(text, self.kb, words, norms=norms, among=among) if self.scan_text else []
         cands = drop_false_aliases(text, words, cands, self.kb)
-        ctx = self._context(doc, ner, cands)
-        kept = self._choose(text, ner, cands, ctx)
+        # Alias hits of each NER span (looked at by the context and by the choice).
+        hits_of = self.kb.hits
+        ner_hits = [hits_of(text[m.start:m.end]) for m in ner]
+        ctx = self._context(doc, ner, cands, ner_hits)
+        kept = self._choose(text, ner, cands, ctx, ner_hits)
         ext_ends = None
         if self.rules:
-            kept = self._rule_mentions(text, words, kept, ctx, norms)
-            ext_ends = self._after_triggers(text, words, norms)
+            kept = self._rule_mentions(text, words, kept, ctx, norms, among)
+            ext_ends = self._after_triggers(text, words, norms, among)
             if ext_ends:
                 kept = self._extend_names(text, kept, ctx, ext_ends)
         clusters = self._cluster(doc, kept, ctx)
@@ -135,11 +141,12 @@ class EntityStage:
                     s = m.start
                     if e.type == "PER":
                         s = _strip_honorifics(text, s, m.end)
-                    out.append(Mention(s, m.end, e.type, by=by, kind="ner", conf=e.confidence))
+                    out.append(Mention(s, m.end, e.type, None, "ner", by, e.confidence))
         return out
 
     # -- 2. context ----------------------------------------------------------------------
-    def _context(self, doc: Doc, ner: list[Mention], cands: list[Candidate]) -> Context:
+    def _context(self, doc: Doc, ner: list[Mention], cands: list[Candidate],
+                 ner_hits: list | None = None) -> Context:
         kb = self.kb
         ctx = Context(kb, date=doc.published)
         first_sent_end = doc.sentences[0][1] if doc.sentences else 200
@@ -153,8 +160,10 @@ class EntityStage:
                     if c.start < first_sent_end:
                         w *= 2
                     ctx.countries[e.country] += w
-        for m in ner:
-            for h in _strong_hits(kb.hits(doc.text[m.start:m.end])):
+        if ner_hits is None:
+            ner_hits = [kb.hits(doc.text[m.start:m.end]) for m in ner]
+        for hits in ner_hits:
+            for h in _strong_hits(hits):
                 e = kb.entries[h.entry]
                 if e.type == "LOC" and e.country and e.role == "country":
                     ctx.countries[e.country] += 1
@@ -167,7 +176,7 @@ class EntityStage:
 
     # -- 3. choose spans -----------------------------------------------------------------
     def _choose(self, text: str, ner: list[Mention], cands: list[Candidate],
-                ctx: Context) -> list[Mention]:
+                ctx: Context, ner_hits: list | None = None) -> list[Mention]:
         kb = self.kb
         ner_at = {(m.start, m.end): m for m in ner}
         pool: list[tuple[int, int, Mention]] = []  # (priority, -len, mention)
@@ -184,19 +193,22 @@ class EntityStage:
                 # "كأس الملك", "مستشفى الملك فهد", "الملك الراحل": not the office holder.
                 continue
             kind = "title" if e.type == "OFFICE" else ("focus" if h.flag == FOCUS else "name")
-            if kind == "name" and _LATIN.match(text[c.start:c.end]):
+            if kind == "name" and text[c.start].isascii() and _LATIN.match(text[c.start:c.end]):
                 kind = "acr"
             typ = "PER" if e.type == "OFFICE" else e.type
             if e.type == "LOC" and nm and nm.type != "LOC" and h.flag != STRONG:
                 typ = nm.type
-            m = Mention(c.start, c.end, typ, h.entry, kind, by="kb",
-                        conf=nm.conf if nm else None)
-            m.extra["flag"] = h.flag
+            m = Mention(c.start, c.end, typ, h.entry, kind, "kb", nm.conf if nm else None)
+            # An alias its own context vouches for ("وكالة «قنا»", "منظمة الفاو") names the
+            # entry as surely as the full name: later bare mentions may follow it.
+            m.extra["flag"] = STRONG if c.trigger and h.requires and c.key in kb.ctx_keys else h.flag
             pool.append((0, m))
         pool = self._split_titles(text, pool, cands, ctx)
-        for m in ner:
+        if ner_hits is None:
+            ner_hits = [kb.hits(text[m.start:m.end]) for m in ner]
+        for m, hits in zip(ner, ner_hits):
             # A NER span that is itself an alias is handled by the candidate above.
-            h = ctx.choose(kb.hits(text[m.start:m.end]), False, m.type)
+            h = ctx.choose(hits, False, m.type)
             if h is not None:
                 e = kb.entries[h.entry]
                 m.entry = h.entry
@@ -224,7 +236,7 @@ class EntityStage:
                 self._link_inside(m, kb_names, ctx)
             occ[m.start:m.end] = b"\x01" * (m.end - m.start)
             kept.append(m)
-        kept.sort(key=lambda m: m.start)
+        kept.sort(key=_START)
         kept = self._governments_of(text, kept)
         # KB hits confirmed in the text count as strong evidence for weak aliases later.
         for m in kept:
@@ -350,7 +362,8 @@ class EntityStage:
             m.kind = "name"
 
     def _rule_mentions(self, text: str, words: list[Word], kept: list[Mention],
-                       ctx: Context, norms: list[str] | None = None) -> list[Mention]:
+                       ctx: Context, norms: list[str] | None = None,
+                       among: list[int] | None = None) -> list[Mention]:
         """Mentions NER misses, found by patterns (see rasd.kb.rules): quoted outlet names
         after a type noun, quoted speakers, surnames after military ranks."""
         from rasd.kb import rules
@@ -369,7 +382,8 @@ class EntityStage:
             return out
 
         found += [(s, e, "PER", "") for s, e in rules.rank_mentions(
-            text, words, surnames, is_name_word, self.kb.adjectives, word_frequencies(), norms)]
+            text, words, surnames, is_name_word, self.kb.adjectives, word_frequencies(), norms,
+            among)]
         if not found:
             return kept
         occ = bytearray(len(text) + 1)
@@ -395,15 +409,20 @@ class EntityStage:
         return kept
 
     @staticmethod
-    def _after_triggers(text: str, words: list[Word], norms: list[str]) -> set[int]:
+    def _after_triggers(text: str, words: list[Word], norms: list[str],
+                        among: list[int] | None = None) -> set[int]:
         """Where the word after each word that may start a longer name begins
         (rasd.kb.rules.TRIGGERS: facility nouns, place prefixes, given names; the
-        triggers are found in one C-level pass)."""
+        triggers are found in one C-level pass, or among the ``scan_words`` indices)."""
         from rasd.kb.rules import TRIGGERS
 
         out = set()
         n = len(text)
-        for i in indices_in(norms, TRIGGERS):
+        if among is None:
+            idx = indices_in(norms, TRIGGERS)
+        else:
+            idx = [i for i in among if norms[i] in TRIGGERS]
+        for i in idx:
             j = words[i].end
             while j < n and text[j] == " ":
                 j += 1
@@ -460,7 +479,9 @@ class EntityStage:
                 inner = m.entry if m.entry is not None else alias_key(text[m.start:m.end])
                 nm.extra["key"] = (head, inner)
                 if entry is not None:
-                    nm.extra["inner_en"] = entry.name_en
+                    # "مطار عمان الدولي": Amman, not Oman (a facility is in a city).
+                    nm.extra["inner_en"] = (_city_reading(text[m.start:m.end], entry)
+                                            or entry.name_en)
                 elif m.type == "LOC":
                     nm.extra["inner_loc"] = (m.start, m.end)  # English from the gazetteer
             out.append(nm)
@@ -501,7 +522,7 @@ class EntityStage:
             if m.cluster >= 0:
                 continue
             if m.kind == "title":
-                ci = self._title_cluster(doc, m, kept, clusters, by_entry)
+                ci = self._title_cluster(doc, m, kept, clusters, by_entry, kstarts)
                 if ci is None:
                     new(m)
                 else:
@@ -536,9 +557,27 @@ class EntityStage:
         return clusters
 
     def _acronyms(self, text, kept, clusters, join, new) -> None:
+        # Opening brackets of the text: _PAREN matches at a mention's end only if the first
+        # of them after it follows nothing but white space (checked before the regex).
+        opens = []
+        for q in "(（":
+            k = text.find(q)
+            while k >= 0:
+                opens.append(k)
+                k = text.find(q, k + 1)
+        if not opens:
+            return
+        opens.sort()
+        n_open = len(opens)
         pos = {m.start: m for m in kept}
         for m in kept:
             if m.kind == "title":
+                continue
+            k = bisect_left(opens, m.end)
+            if k == n_open:
+                continue
+            p = opens[k]
+            if p > m.end and not text[m.end:p].isspace():
                 continue
             pm = _PAREN.match(text, m.end)
             if not pm:
@@ -570,7 +609,8 @@ class EntityStage:
         clusters[b] = []
 
     def _title_cluster(self, doc: Doc, m: Mention, kept: list[Mention],
-                       clusters: list[list[Mention]], by_entry: dict[int, int]) -> int | None:
+                       clusters: list[list[Mention]], by_entry: dict[int, int],
+                       kstarts: list[int] | None = None) -> int | None:
         kb = self.kb
         text = doc.text
         # Apposition: a title right before a person's name ("الرئيس بيار نكورونزيزا"),
@@ -579,7 +619,9 @@ class EntityStage:
         appos_ok = before is None or normalize(before[1]) not in _NOT_APPOS
         pos = m.end
         # ``kept`` is in text order here (sorted in _choose): start at the title's end.
-        k0 = bisect_left([n.start for n in kept], pos) if appos_ok else len(kept)
+        if kstarts is None:
+            kstarts = [n.start for n in kept]
+        k0 = bisect_left(kstarts, pos) if appos_ok else len(kept)
         for n in kept[k0:]:
             if n.start < pos:
                 continue
@@ -641,7 +683,9 @@ class EntityStage:
                 # it ("جيش الحكومة المعترف بها دوليا" is the army).
                 continue
             full = _key_words(text[n.start:n.end])
-            if len(full) > len(words) and _contains(full, words, allow_first=len(words) > 1):
+            # (``words[0] in full``: a cheap necessary condition of _contains.)
+            if len(full) > len(words) and words[0] in full and \
+                    _contains(full, words, allow_first=len(words) > 1):
                 if m.entry is not None and n.entry is not None:
                     a, b = self.kb.entries[m.entry], self.kb.entries[n.entry]
                     if a.country and b.country and a.country != b.country:
@@ -662,7 +706,7 @@ class EntityStage:
                 full = _key_words(text[n.start:n.end])
                 if len(full) <= len(words):
                     continue
-                if _contains(full, words):
+                if words[0] in full and _contains(full, words):
                     return ci
         return None
 
@@ -735,6 +779,10 @@ class EntityStage:
         # Only the words whose form is in ``surface`` can start a name (one C-level pass).
         for i in indices_in(norms if norms is not None else word_norms(words), surface):
             w = words[i]
+            if occ[w.end - 1]:
+                # The word's last letter is taken: every reading of it would overlap a
+                # mention (the occ test below), so nothing can be added here.
+                continue
             nm = w.norm
             if not nm or not (nm in firsts or (nm[0] in "وفبكل" and len(nm) >= 3)):
                 continue
@@ -788,7 +836,8 @@ class EntityStage:
         if how == "facility":
             nm.extra["key"] = (head, ref.entry if ref.entry is not None else alias_key(text[s:e]))
             if ref.entry is not None and ref.kind != "title":
-                nm.extra["inner_en"] = self.kb.entries[ref.entry].name_en
+                ent_ = self.kb.entries[ref.entry]
+                nm.extra["inner_en"] = _city_reading(text[s:e], ent_) or ent_.name_en
         k = nm.extra.get("key") or alias_key(text[s2:e2])
         ci = fac_keys.get(k)
         if ci is None:
@@ -831,7 +880,8 @@ class EntityStage:
         surface = surface_forms(wanted)
         for w in [words[i] for i in indices_in(norms if norms is not None else word_norms(words), surface)]:
             nm = w.norm
-            if len(nm) < 4:
+            if len(nm) < 4 or occ[w.end - 1]:
+                # (A taken last letter: every reading overlaps a mention, see below.)
                 continue
             if not any(f in wanted for _k, f in first_word_forms(nm)):
                 continue
@@ -930,9 +980,10 @@ class EntityStage:
                         ent.extra["name_en_by"] = "translit"
             seen = set()
             for m in cl:
-                if (m.start, m.end) in seen:
+                span = (m.start, m.end)
+                if span in seen:
                     continue
-                seen.add((m.start, m.end))
+                seen.add(span)
                 ent.mentions.append(Span(m.start, m.end, text[m.start:m.end]))
             confs = [m.conf for m in cl if m.conf is not None]
             if confs:
@@ -940,7 +991,8 @@ class EntityStage:
             bys = sorted({m.by for m in cl})
             ent.extra["by"] = "+".join(bys)
             out.append(ent)
-        out.sort(key=lambda e: e.start)
+        # Entity.start is its first mention's (mentions are added in text order).
+        out.sort(key=_FIRST_START)
         for i, e in enumerate(out, 1):
             e.id = f"e{i}"
         return out
@@ -951,6 +1003,8 @@ _HONORIFICS = {normalize(w) for w in (
     "الشيخ السيد السيدة الدكتور الدكتورة المهندس الأستاذ الحاج الرئيس الأمير الأميرة الملك "
     "الإمام المرشد الوزير القاضي النائب السفير المستشار الأب المطران البابا").split()}
 _HON_RE = re.compile(r"\w+")
+_HON_FIRST = frozenset(w[0] for w in _HONORIFICS if w)
+_norm_char = lru_cache(maxsize=4096)(normalize)
 
 
 def _add_coref(m: Mention, ci: int, clusters: list[list[Mention]], occ: bytearray,
@@ -965,6 +1019,12 @@ def _add_coref(m: Mention, ci: int, clusters: list[list[Mention]], occ: bytearra
 def _strip_honorifics(text: str, start: int, end: int) -> int:
     """Start of a person mention after leading titles ("الكولونيل غاسبار باراتوزا" → name)."""
     while True:
+        if start < end:
+            # The normalised title begins with the normalised form of its first letter:
+            # most names fail on that letter alone (no regex, no normalising the word).
+            first = _norm_char(text[start])
+            if first and first[0] not in _HON_FIRST:
+                return start
         m = _HON_RE.match(text, start, end)
         if m is None or normalize(m.group()) not in _HONORIFICS:
             return start
@@ -978,6 +1038,10 @@ def _strip_honorifics(text: str, start: int, end: int) -> int:
 
 
 _START = attrgetter("start")
+
+
+def _FIRST_START(e: Entity) -> int:
+    return e.mentions[0].start
 
 
 def _second(kv: tuple):
@@ -1007,6 +1071,10 @@ def _strong_hits(hits: list) -> list:
     KB hits list: focus-only aliases such as "الحكومة" have one weak hit per country)."""
     if not hits:
         return hits
+    if len(hits) == 1:
+        # The usual alias, one hit: the list itself or nothing (no cache needed).
+        h = hits[0]
+        return hits if h.flag == STRONG and not h.requires else []
     got = _STRONG_OF.get(id(hits))
     if got is None or got[0] is not hits:
         if len(_STRONG_OF) > 200_000:
@@ -1091,6 +1159,37 @@ def _gazetteer_name(cl: list[Mention], text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1_000)
+def _capital_named(name: str) -> str | None:
+    """English name of the national capital the gazetteer reads ``name`` as, if any."""
+    gz = _gazetteer()
+    if gz is None:
+        return None
+    try:
+        e = gz.lookup(name)
+        if e is None or e.flag == "adj":
+            return None
+        for p in e.places:
+            if p.level == "city" and p.fcode == "PPLC" and p.name_en:
+                return p.name_en
+    except Exception:  # noqa: BLE001 -- no gazetteer reading: keep the KB's name
+        return None
+    return None
+
+
+def _city_reading(name: str, entry) -> str | None:
+    """The city a facility named after a country name is in, where that name is also a
+    capital's ("مطار عمان الدولي" → Amman, "مطار الجزائر" → Algiers); ``None`` otherwise
+    and where the city bears the country's own name (Kuwait City: "Kuwait International
+    Airport", "جامعة الكويت" Kuwait University)."""
+    if entry.type != "LOC" or entry.role != "country" or not name:
+        return None
+    city = _capital_named(name)
+    if city is None or city.startswith(entry.name_en):
+        return None
+    return city
+
+
 _GZ: list = []  # [rasd.geo.gazetteer.gazetteer], filled on first successful import
 
 
@@ -1130,7 +1229,13 @@ def _fullest(text: str, cl: list[Mention]) -> str:
     if len(cl) == 1:
         return text[cl[0].start:cl[0].end]
     rank = _RANK
-    best = min(cl, key=lambda m: (rank.get(m.kind, 1) if not _LATIN.match(text[m.start:m.end]) else 5,
-                                  -len(_key_words(text[m.start:m.end])),
-                                  -(m.end - m.start), m.start))
-    return text[best.start:best.end]
+    best = best_key = None
+    for m in cl:
+        s = text[m.start:m.end]
+        # (The regex only where the first letter is ASCII: it needs [A-Za-z] there.)
+        k = (5 if s[:1].isascii() and _LATIN.match(s) else rank.get(m.kind, 1),
+             -len(_key_words(s)), -(m.end - m.start), m.start)
+        # The first of equal keys, as min() picks.
+        if best_key is None or k < best_key:
+            best, best_key = s, k
+    return best

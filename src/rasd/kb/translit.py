@@ -15,10 +15,14 @@ import os
 import re
 from functools import lru_cache
 from importlib import resources
+from operator import methodcaller
 
 from rasd.text.normalize import normalize
 
 _WORD = re.compile(r"\w+")
+# normalize() of one name word, memoised (each word of a name is normalised several times).
+_nword = lru_cache(maxsize=50_000)(normalize)
+_STARTS_ABDAL = methodcaller("startswith", "عبدال")
 _LOWER = {"al", "bin", "ibn", "bint", "de", "di", "van", "von", "da", "la", "le", "el"}
 # Particles with a fixed English form in names.
 _FIXED = {"بن": "bin", "ابن": "ibn", "بنت": "bint", "ولد": "ould", "ابو": "abu", "ابي": "abi",
@@ -110,16 +114,24 @@ def _regional(word: str, country: str | None) -> str | None:
     return forms[0]
 
 
+def _table_lines(name: str, raw: bytes | None = None) -> list[str] | None:
+    """The lines of a shipped gzipped table ``data/<name>`` (or of ``raw``, its bytes),
+    comment lines left out; ``None`` when the file is absent. All three transliteration
+    tables (words, characters, graphones) are read by this one function."""
+    if raw is None:
+        try:
+            raw = resources.files("rasd.kb").joinpath("data/" + name).read_bytes()
+        except (FileNotFoundError, OSError):
+            return None
+    lines = gzip.decompress(raw).decode("utf-8").splitlines()
+    return [ln for ln in lines if not ln.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def _words() -> dict[str, str]:
+    """Normalised Arabic name word → its usual English form (empty without the table)."""
     out: dict[str, str] = {}
-    try:
-        raw = resources.files("rasd.kb").joinpath("data/translit_words.tsv.gz").read_bytes()
-    except (FileNotFoundError, OSError):
-        return out
-    for line in gzip.decompress(raw).decode("utf-8").splitlines():
-        if line.startswith("#"):
-            continue
+    for line in _table_lines("translit_words.tsv.gz") or ():
         ar, _, en = line.partition("\t")
         if en:
             out[ar] = en
@@ -130,13 +142,7 @@ def _words() -> dict[str, str]:
 def _chars() -> dict[str, str]:
     """Context key → English letters (see scripts/build_kb_translit.py)."""
     model: dict[str, str] = {}
-    try:
-        raw = resources.files("rasd.kb").joinpath("data/translit_chars.tsv.gz").read_bytes()
-    except (FileNotFoundError, OSError):
-        return model
-    for line in gzip.decompress(raw).decode("utf-8").splitlines():
-        if line.startswith("#"):
-            continue
+    for line in _table_lines("translit_chars.tsv.gz") or ():
         key, _, sub = line.partition("\t")
         model[key] = "" if sub == "_" else sub
     return model
@@ -151,6 +157,8 @@ def reload() -> None:
     """Forget the loaded data (after a rebuild)."""
     _words.cache_clear()
     _chars.cache_clear()
+    _char_levels.cache_clear()
+    _NARROW.clear()
     _graphones.cache_clear()
     _WINDOW.clear()
     _WINDOW_AR.clear()
@@ -197,26 +205,61 @@ _ARABIC_FIX: dict[str, tuple[tuple[str, str], ...]] = {
 
 _WINDOW: dict[str, str] = {}
 _WINDOW_AR: dict[str, str] = {}
+# Middle three letters of a window → the narrow key shapes' answer (or None).
+_NARROW: dict[str, str | None] = {}
+_NO_SUB = object()
+# Left and right context lengths of the seven key shapes of context_keys, widest first.
+_SHAPES = ((2, 2), (1, 2), (2, 1), (1, 1), (1, 0), (0, 1), (0, 0))
+
+
+@lru_cache(maxsize=1)
+def _char_levels() -> tuple:
+    """The character table split by key shape, each keyed by its letters without the
+    ``|`` separators ("ab|c|de" → "abcde"): the ``get`` of each, in _SHAPES order, then
+    the set of middle letter triples (l1 c r1) that the three wide shapes have keys for."""
+    levels: list[dict[str, str]] = [{} for _ in _SHAPES]
+    index = {shape: i for i, shape in enumerate(_SHAPES)}
+    for key, sub in _chars().items():
+        left, _, rest = key.partition("|")
+        mid, _, right = rest.partition("|")
+        i = index.get((len(left), len(right)))
+        if i is not None and len(mid) == 1 and key.count("|") == 2:
+            levels[i][left + mid + right] = sub
+    wide = frozenset(k[1:4] for k in levels[0]) | frozenset(k[0:3] for k in levels[1]) | \
+        frozenset(k[1:4] for k in levels[2])
+    return tuple(d.get for d in levels) + (wide,)
 
 
 def _window_sub(win: str, arabic: bool) -> str:
     """English letters for the middle letter of a five-letter window of the padded word."""
-    get = _chars().get
-    l2, l1, c, r1, r2 = win[0:2], win[1], win[2], win[3], win[3:5]
-    # The keys of context_keys, widest first, built only until one is known.
-    sub = get(f"{l2}|{c}|{r2}")
-    if sub is None:
-        sub = get(f"{l1}|{c}|{r2}")
+    # The keys of context_keys, widest first, until one is known. Each key is a slice of
+    # the window without the "|" separators (l2|c|r2 = win, l1|c|r2 = win[1:5], ...), so
+    # the table is looked up per key shape by the slice itself (_char_levels).
+    g1, g2, g3, g4, g5, g6, g7, wide = _char_levels()
+    c = win[2]
+    mid = win[1:4]
+    sub = None
+    if mid in wide:
+        # (Only where a key of the three wide shapes exists around these three letters.)
+        sub = g1(win)
         if sub is None:
-            sub = get(f"{l2}|{c}|{r1}")
+            sub = g2(win[1:5])
             if sub is None:
-                sub = get(f"{l1}|{c}|{r1}")
+                sub = g3(win[0:4])
+    if sub is None:
+        # The narrow shapes depend on the middle three letters only: memoised per three
+        # (most windows of an unknown word end at the letter alone).
+        sub = _NARROW.get(mid, _NO_SUB)
+        if sub is _NO_SUB:
+            sub = g4(mid)
+            if sub is None:
+                sub = g5(win[1:3])
                 if sub is None:
-                    sub = get(f"{l1}|{c}|")
+                    sub = g6(win[2:4])
                     if sub is None:
-                        sub = get(f"|{c}|{r1}")
-                        if sub is None:
-                            sub = get(f"|{c}|")
+                        sub = g7(c)
+            if len(_NARROW) < 100_000:
+                _NARROW[mid] = sub
     if sub is None:
         sub = _FALLBACK.get(c, c if c.isascii() else "")
     if arabic and sub:
@@ -257,7 +300,7 @@ def char_transliterate(word: str, arabic: bool = False) -> str:
 @lru_cache(maxsize=50_000)
 def transliterate_word(word: str) -> str:
     """English form of one Arabic word (dictionary, else character model), lower case."""
-    w = normalize(word)
+    w = _nword(word)
     if not w:
         return ""
     if w.isascii():
@@ -343,8 +386,8 @@ def transliterate_name(name: str, country: str | None = None) -> str:
     tail: list[str] = []
     if template is not None:
         words = words[nh:]
-        while len(words) >= 2 and normalize(words[-1]) in _ADJ_EN:
-            tail.insert(0, _ADJ_EN[normalize(words[-1])])
+        while len(words) >= 2 and _nword(words[-1]) in _ADJ_EN:
+            tail.insert(0, _ADJ_EN[_nword(words[-1])])
             words = words[:-1]
     core = _core_name(words, country)
     if template is None:
@@ -356,11 +399,11 @@ def _head_template(words: list[str]) -> tuple[str | None, int]:
     """The English template of a facility head opening ``words`` and its length in words
     (a name must follow it)."""
     if len(words) >= 3:
-        t = _HEAD2_EN.get((normalize(words[0]), normalize(words[1])))
+        t = _HEAD2_EN.get((_nword(words[0]), _nword(words[1])))
         if t is not None:
             return t, 2
     if len(words) >= 2:
-        t = _HEAD_EN.get(normalize(words[0]))
+        t = _HEAD_EN.get(_nword(words[0]))
         if t is not None:
             return t, 1
     return None, 0
@@ -392,7 +435,7 @@ def facility_name(name: str, inner_en: str, template: str | None = None) -> str:
 
 def _core_name(words: list[str], country: str | None) -> str:
     """The transliterated words of a name, capitalised (see transliterate_name)."""
-    if any(w.startswith("عبدال") for w in words):
+    if any(map(_STARTS_ABDAL, words)):
         # A glued "عبدالله" / "عبدالرحمن" is read as the two words "عبد الله" (Abdullah,
         # not "Abd Allah"), unless the glued form itself is a known name word.
         split = []
@@ -406,7 +449,7 @@ def _core_name(words: list[str], country: str | None) -> str:
     out = []
     i = 0
     while i < len(words):
-        w = normalize(words[i])
+        w = _nword(words[i])
         if w in ("عبد", "ابو") and i + 1 < len(words):
             # "عبد الرازق" / "عبدالرازق": one name in English ("Abdul Razeq", "Abdulghani").
             nxt = normalize(words[i + 1])
@@ -435,7 +478,8 @@ def _core_name(words: list[str], country: str | None) -> str:
             continue
         # A title only before a name ("أحمد السلطان" is Ahmed al-Sultan).
         title = _TITLE_EN.get(w) if i + 1 < len(words) else None
-        out.append(title or _regional(w, country) or transliterate_word(words[i]))
+        regional = _regional(w, country) if w in _REGIONAL else None
+        out.append(title or regional or transliterate_word(words[i]))
         i += 1
     s = " ".join(x for x in out if x)
     s = _cap(s)
@@ -573,13 +617,10 @@ class GraphoneModel:
 
 
 def load_graphones(raw: bytes | None = None) -> GraphoneModel | None:
-    """The shipped graphone model (``None`` when the table is absent)."""
-    if raw is None:
-        try:
-            raw = resources.files("rasd.kb").joinpath("data/translit_graphones.tsv.gz").read_bytes()
-        except (FileNotFoundError, OSError):
-            return None
-    return GraphoneModel(gzip.decompress(raw).decode("utf-8").splitlines())
+    """The shipped graphone model (``None`` when the table is absent); ``raw``: the
+    table's bytes instead of the shipped file."""
+    lines = _table_lines("translit_graphones.tsv.gz", raw)
+    return None if lines is None else GraphoneModel(lines)
 
 
 # Graphone model for unknown words: better on the held-out name words (exact 21.5 % vs
