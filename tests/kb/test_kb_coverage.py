@@ -10,7 +10,7 @@ from tests.conftest import REPO
 from tests.kb._helpers import entity_with, run
 
 DATA = REPO / "src" / "rasd" / "kb" / "data"
-NEW_FILES = ("people_2015.tsv", "orgs_2015.tsv", "places_2015.tsv")
+NEW_FILES = ("people_2015.tsv", "orgs_2015.tsv", "places_2015.tsv", "people_leaders.tsv")
 DATE = "2015-07-20"
 
 

@@ -278,8 +278,77 @@ def drop_false_aliases(text: str, words: list[Word], cands: list[Candidate], kb:
             prev = words[c.w0 - 1].norm
             if is_name_word(prev) and prev not in kb.adjectives:
                 continue
+        if c.key == QAEDA_KEY and not c.trigger and is_base(text, words, c.w0, c.w1, c.start):
+            continue
+        if c.key in _ALLIANCE_KEYS and _generic_alliance(text, words, c):
+            continue
         out.append(c)
     return out
+
+
+_ALLIANCE_KEYS = frozenset((normalize("التحالف"), normalize("قوات التحالف")))
+_ALLIANCE_NEXT = (normalize("مع"), normalize("بين"))
+_ALLIANCE_OK_ADJ = frozenset(normalize(w) for w in "العربي الدولي الإسلامي".split())
+_DEMONSTRATIVES = frozenset(normalize(w) for w in "هذا ذلك هذه تلك".split())
+
+
+def _generic_alliance(text: str, words: list[Word], c: Candidate) -> bool:
+    """Is this bare "التحالف" the word alliance rather than a coalition? "التحالف مع
+    الصين", "التحالف بينهما", "التحالف السياسي" (an adjective "ال…ي" other than
+    عربي/دولي), "هذا التحالف" (an alliance just described)."""
+    i = c.w1 + 1
+    if i < len(words) and _GAP_FULL.fullmatch(text, words[c.w1].end, words[i].start):
+        nxt = words[i].norm
+        if nxt.startswith(_ALLIANCE_NEXT):
+            return True
+        if (nxt.startswith("ال") and text[words[i].end - 1] == "ي" and len(nxt) > 4
+                and nxt not in _ALLIANCE_OK_ADJ):
+            # (the letter ي itself: "دول التحالف الأخرى" ends in ى)
+            return True
+    return c.w0 > 0 and words[c.w0 - 1].norm in _DEMONSTRATIVES
+# "القاعدة" is also "the base" ("القاعدة الجوية", "قاعدة العند ... القاعدة"): see is_base.
+QAEDA_KEY = normalize("القاعدة")
+# Words after "القاعدة" that make it a base: adjectives of a base, superlatives,
+# "الواقعة" (located). A feminine nisba "ال…ية" counts too, except the one al-Qaeda takes.
+_BASE_NEXT = frozenset(normalize(w) for w in (
+    "الجوية الجويه العسكرية البحرية الأسطورية الأسطورة الواقعة الأكبر الأهم الأقرب "
+    "الأمامية الرئيسية الرئيسة الاستراتيجية المتقدمة").split())
+_QAEDA_ADJ = frozenset(normalize(w) for w in "الإرهابية الإرهابي الأم".split())
+# Words before a bare "القاعدة" that make it the group even in a text about a base.
+_QAEDA_BEFORE = frozenset(normalize(w) for w in (
+    "عناصر عنصر مسلحي مسلحو مقاتلي مقاتلو زعيم زعماء قادة قائد قيادي قياديي أمير "
+    "أمراء فرع ذراع أتباع أعضاء عضو إرهابيي متشددي معاقل خلايا داعش النصرة وداعش "
+    "تنظيمي مع ضد لتنظيم").split())
+# A text that names a military base: "قاعدة X العسكرية", "القاعدة الجوية", "قواعد …".
+_BASE_DOC = re.compile(
+    r"(?<!\w)(?:[وفبل]?(?:ال)?قاعد[ةه]|[وفبل]?(?:ال)?قواعد)(?:\s+\w+){0,2}?\s+(?:ال)?"
+    r"(?:جوي[ةه]|عسكري[ةه]|بحري[ةه])(?!\w)")
+
+
+def is_base(text: str, words: list[Word], w0: int, w1: int, start: int) -> bool:
+    """Is this bare "القاعدة" a (military) base rather than al-Qaeda?
+
+    Yes when an adjective of a base follows ("القاعدة الجوية", "القاعدة الواقعة شمال
+    عدن", any "ال…ية" but "الإرهابية"), or, in a text that names a base ("قاعدة العند
+    العسكرية"), unless it is quoted or a word of the group stands before it ("عناصر
+    القاعدة", "داعش والقاعدة").
+    """
+    i = w1 + 1
+    if i < len(words) and _GAP_FULL.fullmatch(text, words[w1].end, words[i].start):
+        nxt = words[i].norm
+        if nxt in _BASE_NEXT:
+            return True
+        if nxt.startswith("ال") and nxt.endswith(("يه", "ية")) and nxt not in _QAEDA_ADJ:
+            return True
+    if start > 0 and text[start - 1] in "«\"“(":
+        return False
+    if _BASE_DOC.search(text) is None:
+        return False
+    if w0 > 0:
+        if text[start - 1] == "و" or any(
+                f in _QAEDA_BEFORE for _s, f in first_word_forms(words[w0 - 1].norm)):
+            return False
+    return True
 
 
 # Words before an alias that make it the named organisation ("ctx:KIND" requirements):
@@ -362,8 +431,10 @@ class Context:
         e = self.kb.entries[h.entry]
         if h.requires and self.strong.isdisjoint(self.kb.required_entries(h.requires)):
             # None of the entries it needs is named strongly here (a "ctx:" requirement
-            # is met by the mention's context instead: the scan set ``trigger``).
-            if not (trigger and any(r.startswith("ctx:") for r in h.requires)):
+            # is met by the mention's context instead: the scan set ``trigger``; a
+            # "focus:CC" by the document's focus country: "التحالف" in Yemen news).
+            if not ((trigger and any(r.startswith("ctx:") for r in h.requires))
+                    or (self.focus is not None and "focus:" + self.focus in h.requires)):
                 return False
         if h.flag == STRONG:
             return True
@@ -468,6 +539,10 @@ class Context:
             if h.entry in self.strong:
                 s += 2
             if e.country and self.focus and e.country == self.focus:
+                s += 1.5
+            if h.requires and self.focus is not None and "focus:" + self.focus in h.requires:
+                # "التحالف" with Iraq in focus: the anti-IS coalition even where Yemen
+                # (or the Houthis) is named too.
                 s += 1.5
             elif e.country:
                 s += 0.3 * min(self.countries.get(e.country, 0), 3)

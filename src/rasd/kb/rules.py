@@ -134,6 +134,28 @@ def quoted_mentions(text: str) -> list[tuple[int, int, str, str]]:
     return out
 
 
+# "قوات التحالف" and "التحالف" after a noun of its forces or deeds ("طائرات التحالف",
+# "غارات التحالف", "دول التحالف"): an organisation even where the KB cannot tell which
+# coalition (rasd.kb data: Yemen vs Iraq/Syria by focus and co-mentions).
+_COALITION = re.compile(
+    r"(?<!\w)[وفبل]?(?:(قوات\s+التحالف)|(?:طائرات|طيران|مقاتلات|غارات|دول|قيادة|عمليات|سلاح|"
+    r"ضربات|قصف|ناطق\s+باسم|المتحدث\s+باسم)\s+(التحالف))(?!\w)")
+
+
+COALITION_HEAD = "~coalition"  # the ``head`` of coalition mentions (no KB lookup)
+
+
+def coalition_mentions(text: str) -> list[tuple[int, int, str, str]]:
+    """``(start, end, "ORG", COALITION_HEAD)`` of coalition mentions by their context."""
+    if "التحالف" not in text:
+        return []
+    out = []
+    for m in _COALITION.finditer(text):
+        g = 1 if m.group(1) else 2
+        out.append((m.start(g), m.end(g), "ORG", COALITION_HEAD))
+    return out
+
+
 _STRONG_RANKS = frozenset(normalize(w) for w in (
     "لواء عميد عقيد نقيب مشير جنرال كولونيل أدميرال أميرال").split())
 _WEAK_RANKS = frozenset(normalize(w) for w in "فريق مقدم رائد عماد عريف رقيب".split())

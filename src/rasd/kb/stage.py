@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import gc
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from operator import attrgetter
@@ -32,7 +32,7 @@ from operator import attrgetter
 from rasd.doc import Doc, Entity, Span
 from rasd.kb.index import FOCUS, STRONG, KBIndex, alias_key, load_index, surface_forms
 from rasd.kb.link import (Candidate, Context, Word, doc_words, drop_false_aliases, first_word_forms,
-                          indices_in,
+                          QAEDA_KEY, indices_in, is_base,
                           orig_skip, scan, scan_words, word_norms)
 from rasd.text.normalize import normalize
 
@@ -104,6 +104,8 @@ class EntityStage:
     def _run(self, doc: Doc, text: str) -> Doc:
         words = doc_words(text, doc.tokens)
         ner = self._ner_mentions(doc)
+        if ner:
+            ner = _drop_bases(text, words, ner)
         norms = word_norms(words)
         # One C-level pass finds the words the scan, the trigger nouns, the ranks and the
         # name-extension triggers look at (each step then filters this short list).
@@ -370,7 +372,7 @@ class EntityStage:
         from rasd.kb.translit import is_name_word
         from rasd.text.tokens import word_frequencies
 
-        found = rules.quoted_mentions(text)
+        found = rules.quoted_mentions(text) + rules.coalition_mentions(text)
 
         def surnames() -> set[str]:
             out = set()
@@ -394,7 +396,10 @@ class EntityStage:
             if occ.find(1, s, e) >= 0:
                 continue
             m = Mention(s, e, t, None, "ner", by="rule")
-            if head:
+            if head == rules.COALITION_HEAD:
+                # Which coalition is unknown here (the KB reading did not stand).
+                m.extra["name_en"] = "Coalition forces" if e - s > 8 else "Coalition"
+            elif head:
                 # "صحيفة «الحياة»": the name itself, or with its type noun, may be a KB alias.
                 name = text[s:e]
                 h = ctx.choose(self.kb.hits(name) or self.kb.hits(head + " " + name), True, t)
@@ -806,6 +811,9 @@ class EntityStage:
                 if key in common and skip and w.norm[skip - 1] in "بلك":
                     # "لصالح" is "in favour of", not "to Saleh".
                     break
+                if key == QAEDA_KEY and is_base(text, words, i, j, s):
+                    # "القاعدة" the base, in a text that names al-Qaeda too.
+                    break
                 ci = keys[key]
                 ref = clusters[ci][0]
                 if ext_ends and s in ext_ends and ref.type in ("LOC", "ORG"):
@@ -972,6 +980,9 @@ class EntityStage:
                 elif en:
                     ent.name_en = en
                     ent.extra["name_en_by"] = "gazetteer"
+                elif any("name_en" in m.extra for m in cl):
+                    ent.name_en = next(m.extra["name_en"] for m in cl if "name_en" in m.extra)
+                    ent.extra["name_en_by"] = "rule"
                 elif self.transliterate:
                     from rasd.kb.translit import transliterate_name
 
@@ -1005,6 +1016,22 @@ _HONORIFICS = {normalize(w) for w in (
 _HON_RE = re.compile(r"\w+")
 _HON_FIRST = frozenset(w[0] for w in _HONORIFICS if w)
 _norm_char = lru_cache(maxsize=4096)(normalize)
+
+
+def _drop_bases(text: str, words: list[Word], ner: list[Mention]) -> list[Mention]:
+    """NER mentions "القاعدة" that name a military base (rasd.kb.link.is_base) are dropped:
+    the base is neither al-Qaeda nor an organisation."""
+    starts = None
+    out = []
+    for m in ner:
+        if m.end - m.start == 7 and alias_key(text[m.start:m.end]) == QAEDA_KEY:
+            if starts is None:
+                starts = [w.start for w in words]
+            w0 = bisect_right(starts, m.start) - 1
+            if w0 >= 0 and words[w0].end == m.end and is_base(text, words, w0, w0, m.start):
+                continue
+        out.append(m)
+    return out
 
 
 def _add_coref(m: Mention, ci: int, clusters: list[list[Mention]], occ: bytearray,
