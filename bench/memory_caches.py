@@ -19,21 +19,9 @@ import json
 import resource
 import sys
 import time
-from pathlib import Path
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared/corpus/saudinewsnet.jsonl.gz"
-
-
-def rss_mb() -> float:
-    """Current resident memory in MB (Linux /proc; 0 elsewhere)."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as f:
-            for line in f:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
+# One corpus path and RSS reader for the benches (run as a script: bench/ is on sys.path).
+from pipeline_speed import CORPUS, rss_mb  # noqa: E402
 
 
 def deep_size(obj: object, seen: set[int]) -> int:

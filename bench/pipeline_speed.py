@@ -30,7 +30,7 @@ from pathlib import Path
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared/corpus/saudinewsnet.jsonl.gz"
 
 
-def _rss_mb() -> float:
+def rss_mb() -> float:
     """Current resident memory (Linux /proc; 0 elsewhere)."""
     try:
         with open("/proc/self/status", encoding="ascii") as f:
@@ -73,7 +73,7 @@ def main() -> int:
                 r = json.loads(line)
                 yield {"id": r.get("id"), "text": r["text"], "published": r.get("published")}
 
-    input_mb = _rss_mb()
+    input_mb = rss_mb()
     per_stage: dict[str, float] = defaultdict(float)
     counts: dict[str, int] = defaultdict(int)
     nbytes = 0
@@ -109,7 +109,7 @@ def main() -> int:
         cpu += time.process_time() - c0
         if a.progress and n % a.progress == 0:
             peak_seen = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            print(f"  {n:,} articles: RSS {_rss_mb():.0f} MB, peak {peak_seen:.0f} MB, "
+            print(f"  {n:,} articles: RSS {rss_mb():.0f} MB, peak {peak_seen:.0f} MB, "
                   f"{n / cpu:.1f} articles/s CPU", file=sys.stderr, flush=True)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"machine: {platform.machine()}, python {sys.version.split()[0]}; stages {pipeline.names}")
