@@ -6,6 +6,7 @@ from rasd.doc import Doc, Entity, Span
 from rasd.geo import GeoStage, geo_precision
 from rasd.pipeline import Pipeline
 from rasd.text.stage import TextStage
+from tests.geo._helpers import ner_doc
 
 SEED = ("قالت الأمم المتحدة إن بعثتها لحفظ السلام في مالي (مينوسما) تستعد لاستكمال انسحابها. "
         "وسلمت مينوسما أحد معسكراتها في منطقة تمبكتو الشمالية. وذكرت التقارير أن تمبكتو كانت "
@@ -13,15 +14,7 @@ SEED = ("قالت الأمم المتحدة إن بعثتها لحفظ السل�
         "الاستقرار في مالي إن العنف انتشر عبر غرب إفريقيا، وأكد دعم الشعب المالي.")
 
 
-def _doc(text: str, ents: list[tuple[str, str, str]] = ()) -> Doc:
-    """A Doc with tokens and the given (id, type, surface) entities (first occurrence)."""
-    doc = Doc(text=text)
-    TextStage()(doc)
-    for eid, typ, surf in ents:
-        i = text.index(surf)
-        doc.entities.append(Entity(id=eid, type=typ, name=surf,
-                                   mentions=[Span(i, i + len(surf), surf)], extra={"by": "ner"}))
-    return doc
+_doc = ner_doc
 
 
 def _locs(doc: Doc) -> dict[str, Entity]:

@@ -24,7 +24,7 @@ def _ns(*words: str) -> frozenset[str]:
 COMPLEMENTIZERS = _ns("إن", "أن", "بأن", "انه", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم",
                       "بأنه", "بأنها", "بأنهم", "فإن", "لأن")
 TARGET_PREPS = _ns("على", "ضد", "مع", "إلى", "عن", "ل", "ب", "بحق", "تجاه", "نحو")
-AGENT_MARKERS = (_ns("يد"), _ns("قبل"))  # على يد / من قبل
+AGENT_MARKERS = (_ns("يد", "أيدي"), _ns("قبل"))  # على يد / على أيدي / من قبل
 NEGATORS = _ns("لم", "لن", "لا", "ليس", "ليست", "عدم", "دون", "بدون", "غير")
 STILL = _ns("يزال", "تزال", "زال", "زالت", "يزالون")
 PLANNED = _ns("سوف", "المقرر", "يعتزم", "تعتزم", "ينوي", "تنوي", "تستعد", "يستعد", "تخطط",
@@ -112,7 +112,8 @@ def _genitive_patient(hit: Hit, m: MentionRef) -> bool:
         return False
     e = m.entity
     if e.type == "LOC":
-        return getattr(e.geo, "level", None) != "country"
+        # "تفجير عسير": a province or wider region after the noun names where it was.
+        return getattr(e.geo, "level", None) not in ("country", "admin1", "region")
     return e.type == "PER" and hit.form.lemma.lemma in _PATIENT_LEMMAS
 _BAYN = normalize("بين")
 
@@ -160,6 +161,133 @@ def _between_sides(doc: Doc, layout: Layout, wi: int, after: list[MentionRef]) -
     if y is not None and re.fullmatch(r"\s*و\S*\s*", doc.text[x.end:y.start]) and y.first - x.last <= 2:
         return x, y
     return None
+
+
+#: Kill/abduct verbs whose bare perfect reads as the passive when no object follows it.
+_PASSIVE_LEMMAS = _ns("قتل", "اغتال", "أعدم", "ذبح", "خطف", "اختطف", "اعتقل", "جرح")
+#: Manner accusatives and time words that may follow a passive kill verb ("قتل حرقا").
+_AFTER_PASSIVE = _ns("حرقا", "ذبحا", "منتحرا", "رميا", "خنقا", "طعنا", "غرقا", "شنقا", "غدرا",
+                     "أمس", "اليوم", "الليلة", "السبت", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
+                     "الأربعاء", "الخميس", "الجمعة", "مساء", "صباح", "ليلة", "يوم", "أيضا", "جميعا",
+                     "خلال", "بعد", "قبل", "منذ", "داخل", "قرب", "أثناء", "إثر", "اثر", "جراء", "بسبب")
+#: Casualty and capture verbs/nouns whose "<count> من X" names the victims' group.
+_CASUALTY_LEMMAS = _ns("قتل", "جرح", "أصاب", "اصاب", "اغتال", "أعدم", "اختطف", "خطف", "اعتقل", "أسر")
+#: Group nouns between من and the victims' name ("عشرين جنديا من قوات الحرس الثوري").
+_GROUP_HEADS = _ns("قوات", "عناصر", "صفوف", "أفراد", "مسلحي", "مقاتلي", "ميليشيات", "مليشيات", "جنود",
+                   "أنصار", "رجال", "أعضاء", "منتسبي", "أبناء", "جماعة", "حركة", "تنظيم")
+#: Attack nouns: a prepositional phrase after one of them is its, not an earlier trigger's.
+_ASSAULT_HEADS = _ns("اشتباكات", "اشتباك", "مواجهات", "مواجهة", "معارك", "معركة", "عملية", "عمليات",
+                     "هجوم", "هجمات", "غارة", "غارات", "قصف", "تفجير", "تفجيرات", "انفجار", "حملة",
+                     "حملات", "اعتداء", "اعتداءات", "كمين", "إطلاق", "اطلاق")
+
+
+def _bare_word(layout: Layout, j: int) -> str:
+    """Word ``j`` without و/ب/ف/ل and the article (for head-noun look-ups)."""
+    n = layout.norm(j)
+    if layout.prev_norm(j) == "ك":
+        n = "ك" + n  # the tokeniser splits "كمين" as the preposition ك + "مين"
+    for p in ("وال", "بال", "فال", "لل", "ال"):
+        if n.startswith(p) and len(n) - len(p) >= 3:
+            return n[len(p):]
+    if n[:1] in ("و", "ب", "ف") and len(n) > 4:
+        return n[1:]
+    return n
+
+
+def _passive_reading(doc: Doc, layout: Layout, hit: Hit, wi: int) -> bool:
+    """Does a bare perfect kill/abduct verb read as the passive because no object follows
+    it (a preposition, a time word, a manner accusative, punctuation or the sentence end:
+    "علي دوابشة قتل حرقا"، "أبو سياف الذي قتل في هجوم")?"""
+    if hit.type != "ASSAULT" or hit.form.pos != "verb" or hit.tense != "perf" or hit.enclitic:
+        return False
+    if hit.form.lemma.lemma not in _PASSIVE_LEMMAS:
+        return False
+    # "اختطفوا في مايو الماضي الأب جاك مراد": a person named soon after, outside a
+    # prepositional phrase, is the object of the active verb.
+    for m in layout.between(hit.end, doc.sentences[hit.sentence][1]):
+        if m.first - wi > 5:
+            break
+        if m.entity.type == "PER" and not _governed(layout, m.first) and not _in_l_phrase(layout, wi, m):
+            return False
+    nxt = wi + 1
+    if nxt >= len(layout.words) or layout.starts[nxt] >= doc.sentences[hit.sentence][1]:
+        return True
+    if re.match(r"\s*[،,.:؛()«»\"]", doc.text[hit.end:layout.starts[nxt] + 1]):
+        return True
+    n = layout.norm(nxt)
+    return n in _PREPS or n in _AFTER_PASSIVE or layout.prev_norm(nxt) in ("ب", "ل")
+
+
+def _patient_before(doc: Doc, layout: Layout, before: list[MentionRef], wi: int) -> MentionRef | None:
+    """The person/group named right before a passive verb (a relative pronoun, a
+    parenthesis or a number may stand between; no preposition or clause opener)."""
+    for m in reversed(before):
+        if wi - m.last > 5:
+            return None
+        if m.entity.type not in ("PER", "ORG") or _in_pp(doc, layout, m):
+            continue
+        gap = range(m.last + 1, wi)
+        if (layout.norm(m.first - 1) in _RELATIONAL or layout.norm(m.first - 1) in _KIN) and not any(
+                layout.norm(j) in _REL_PRONOUNS for j in gap):
+            # "هلال الأسد والد سليمان قتل": the father was killed, not the son (but
+            # "زوجة أبو سياف الذي قتل": the relative clause is the nearest name's).
+            return None
+        if any(layout.norm(j) in _PREPS or layout.norm(j) in COMPLEMENTIZERS for j in gap):
+            return None
+        if any(layout.norm(j) not in _REL_PRONOUNS and not re.fullmatch(r"[\d()]+|\w+ا", layout.norm(j))
+               for j in gap):
+            return None
+        return m
+    return None
+
+
+_KIN = _ns("والد", "والدة", "ابنة", "شقيقة", "أخ", "أخو", "أخي", "أخت", "عم", "خال", "جد", "حفيد")
+
+
+def _victim_group(doc: Doc, layout: Layout, hit: Hit, wi: int, after: list[MentionRef]) -> MentionRef | None:
+    """"قتلى وجرحى من الحوثيين"، "قتلوا أكثر من عشرين جنديا من قوات الحرس الثوري": the
+    group named after من that follows the casualty words (and a group noun) is the
+    victims'; None when a preposition, comma or clause opener stands between."""
+    if hit.type != "ASSAULT":
+        return None
+    start = hit.end
+    if hit.form.lemma.lemma not in _CASUALTY_LEMMAS:
+        # "هجمات ... أسفرت عن مقتل 5 من قوات الأمن": the toll's victims are the attack's.
+        toll = next((k for k in range(wi + 1, min(wi + 12, len(layout.words)))
+                     if _bare_word(layout, k) in _TOLL_NOUNS and layout.norm(k - 1) in _TOLL_PREPS), None)
+        if toll is None or "،" in doc.text[hit.end:layout.starts[toll]] or any(
+                layout.norm(k) in COMPLEMENTIZERS for k in range(wi + 1, toll)):
+            return None
+        wi, start = toll, layout.ends[toll]
+    for m in after:
+        if m.first <= wi:
+            continue
+        if m.first - wi > 9:
+            return None
+        j = m.first - 1
+        if layout.norm(j) in _GROUP_HEADS:
+            j -= 1
+        if layout.norm(j) != _MIN or j <= wi or (hit.form.pos == "verb" and j == wi + 1):
+            continue
+        if "،" in doc.text[start:m.start] or any(
+                (layout.norm(k) in _PREPS and layout.norm(k) != _MIN) or layout.norm(k) in COMPLEMENTIZERS
+                or layout.norm(k) in _REL_PRONOUNS for k in range(wi + 1, j)):
+            return None
+        return m
+    return None
+
+
+_TOLL_NOUNS = _ns("مقتل", "إصابة", "اصابة", "مصرع", "استشهاد", "جرح", "قتل")
+_TOLL_PREPS = _ns("عن", "إلى", "الى")
+
+
+def _other_head_between(doc: Doc, layout: Layout, wi: int, m: MentionRef) -> bool:
+    """Is there another attack noun (or a comma) between the trigger and the
+    prepositional phrase of ``m``? Then the phrase is that noun's ("مقتل 11 إرهابيا خلال
+    اشتباكات مع قوات الأمن": the forces were not killed)."""
+    if "،" in doc.text[layout.ends[wi]:m.start]:
+        return True
+    return any(_bare_word(layout, j) in _ASSAULT_HEADS for j in range(wi + 1, m.first))
 
 
 def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> tuple[list[str], list[str]]:
@@ -224,12 +352,38 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
         pat = [m for m in after_c if m.entity.type in ("PER", "ORG") and not _in_l_phrase(layout, wi, m)]
         if pat and pat[0].first - wi <= 4:
             target = [pat[0]]
+    elif _passive_reading(doc, layout, hit, wi):
+        # "وخلَفه صالح العوفي الذي قُتل منتحرا"، "الطفل علي دوابشة (18 شهرا) قتل حرقا": no
+        # object follows, so the verb is the passive and the name before it is the victim.
+        pat = _patient_before(doc, layout, before, wi)
+        if pat is not None:
+            target = [pat]
+        # "قتل في كمين لأنصار X"، "في هجوم للقوات الأميركية": the attack's ل-holder did it.
+        doer = next((m for m in after_c if m.first - wi <= 6 and m.entity.type in ("PER", "ORG")
+                     and (_in_l_phrase(layout, wi, m) or (layout.norm(m.first - 1)[:1] == "ل" and (
+                         layout.norm(m.first - 1)[1:] in _GROUP_HEADS or layout.norm(m.first - 1)[1:] in _HOLDINGS)))
+                     and any(_bare_word(layout, j) in _ASSAULT_HEADS for j in range(wi + 1, m.first))), None)
+        if doer is None and layout.norm(wi + 1) in _CAUSE:
+            # "قتل جراء إطلاق X قذيفة": the cause's doer.
+            doer = next((m for m in after_c if m.first - wi <= 4 and m.entity.type in ("PER", "ORG")
+                         and not _governed(layout, m.first)), None)
+        if doer is not None and doer not in target:
+            source = [doer]
     elif hit.form.pos == "verb":
         adj_before = [m for m in before if wi - m.last <= 2]
         first = None
         # "اشتبكوا مع القوات التركية"، "أطلقا النار على الإعلامي": a name governed by a
         # preposition is never the subject.
         vso = bool(after_c) and not _governed(layout, after_c[0].first) and not _partitive(layout, after_c[0].first)
+        if vso and hit.type == "ASSAULT" and adj_before and wi - adj_before[-1].last == 1 and (
+                layout.norm(adj_before[-1].first - 1) in COMPLEMENTIZERS):
+            # "إن المقاومة الشعبية قصفت مواقع الحوثيين": the name after إن/أن right
+            # before the verb is its subject; what follows is the object.
+            vso = False
+        if vso and hit.type == "ASSAULT" and _in_l_phrase(layout, wi, after_c[0]):
+            # "استهدفت المقاومة دورية للمسلحين الحوثيين": a name in a ل-phrase is the
+            # holder of the object, not the attacker.
+            vso = False
         if vso and (after_c[0].first - wi <= 4 or (
                 after_c[0].first - wi <= 9 and not any(
                     layout.norm(j) in _PREPS for j in range(wi + 1, after_c[0].first)))):
@@ -345,7 +499,10 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
             if m in source:
                 continue
             p = layout.prev_norm(m.first)
-            if p in TARGET_PREPS or layout.norm(m.first - 1) in TARGET_PREPS or _prep_head(layout, m, wi):
+            if hit.type == "ASSAULT" and _other_head_between(doc, layout, wi, m):
+                break
+            if p in TARGET_PREPS or layout.norm(m.first - 1) in TARGET_PREPS or _prep_head(layout, m, wi) or (
+                    hit.type == "ASSAULT" and _held_target(layout, m, wi)):
                 target = [m]
                 break
         if not target and hit.enclitic and hit.type == "CONSULT" and after_c and not source and (
@@ -376,6 +533,25 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
         doer = _doer_of_object(layout, wi, actors, s_end)
         if doer is not None and doer not in source:
             target = [doer]
+    vg = _victim_group(doc, layout, hit, wi, [m for m in after if m.first < clause])
+    if vg is not None and vg not in source:
+        # The victims' group ("قتلى من الحوثيين") is the target, whatever else was found.
+        target = [vg] + _coordinated(doc, layout, vg, [m for m in actors if m.first > vg.last])
+    if hit.type == "ASSAULT" and source and target and target[0].first > source[-1].last and (
+            layout.norm(source[-1].first - 1) != _BAYN):  # ("بين X وعناصر Y": two sides)
+        # "إطلاق ميليشيا الحوثي وقوات المخلوع علي صالح": forces joined to the doer by و
+        # act with it.
+        raw = doc.text[source[-1].end:target[0].start].split()
+        words = [normalize(w) for w in raw]
+        # (a last "علي" written with ي is a first name, not the preposition على)
+        if 1 <= len(words) <= 4 and re.match(r"^و\s*(?:قوات|ميليشيات|مليشيات|مسلحي|عناصر|انصار|مقاتلي)$",
+                                             words[0]) and not any(
+                w in _PREPS and not (i == len(raw) - 1 and raw[i].endswith("ي")) for i, w in enumerate(words)):
+            source.append(target.pop(0))
+    if not target and hit.type == "ASSAULT":
+        # "شنت الطائرات غارات على أهداف لحزب X": the holder of what was hit.
+        target = [m for m in after_c if m not in source and m.entity.type in ("PER", "ORG")
+                  and _held_target(layout, m, wi)][:1]
     # A region, district or site does not act ("حدث تفجير ... بمنطقة عسير"); a city
     # may stand for its government in a statement, not as an attacker.
     source = [m for m in source if m.entity.type != "LOC" or m.entity.geo is None or m.entity.geo.level in (
@@ -454,6 +630,25 @@ def _prep_head(layout: Layout, m: MentionRef, wi: int) -> bool:
     if j <= wi or layout.norm(j) not in _HOLDINGS:
         return False
     return layout.prev_norm(j) in _HEAD_PREPS
+
+
+#: What an attack is aimed at when it belongs to someone: "على أهداف لحزب X".
+_AIMED = _HOLDINGS | _ns("أهداف", "هدف", "مقار", "المقار", "المواقع", "المقرات", "التجمعات", "دورية",
+                         "دوريات", "مبنى", "منازل", "منزل", "قافلة", "موكب", "معسكر", "معسكرات", "تجمع",
+                         "تحصينات", "مخازن", "مستودعات")
+
+
+def _held_target(layout: Layout, m: MentionRef, wi: int) -> bool:
+    """"على أهداف محددة لحزب X"، "على المقار العسكرية للمسلحين الحوثيين": the holder
+    named within 4 words after an aimed-at noun that follows على/ضد (adjectives and
+    ل-nouns may stand between; no other preposition)."""
+    for j in range(m.first - 1, max(wi, m.first - 5), -1):
+        n = layout.norm(j)
+        if n in _AIMED and (layout.prev_norm(j) in _HEAD_PREPS or layout.norm(j - 1) in _HEAD_PREPS):
+            return True
+        if n in _PREPS or n in _REL_PRONOUNS or n in COMPLEMENTIZERS:
+            return False
+    return False
 
 
 _TITLE_HEADS = _ns("نائب", "وزير", "رئيس", "مساعد", "مستشار", "سفير", "قائد", "مدير", "أمين", "مبعوث",
@@ -673,7 +868,46 @@ def find_place(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef],
     for m in cands[1:]:
         if abs(m.first - best.first) <= 4 and _level_rank(m.entity) < _level_rank(best.entity):
             best = m
+    # "ميادين المالح وضاحية السلام وسط العريش": a site (or a place geo only put near a
+    # known one) inside a town the text names right after it — the event's place is the
+    # town (ACLED/gold name the town; the site is too fine or has no gazetteer point).
+    best = _town_of_site(doc, layout, best, ments, used) or best
     return _coordinated_country(doc, layout, best) or best.entity.id
+
+
+#: Words that put a site inside or next to a town: "وسط العريش", "في/ب حلب", "شمالي عدن".
+_WITHIN = _ns("وسط", "في", "ب", "داخل", "قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي",
+              "جنوبي", "شرقي", "غربي", "بمدينة", "بمحافظة", "بمنطقة", "مدينة", "محافظة", "بوسط")
+_TOWN_LEVELS = frozenset(("city", "admin2"))
+_ADMIN_HEADS = _ns("ولاية", "محافظة", "إقليم", "مقاطعة", "اقليم")
+
+
+def _town_of_site(doc: Doc, layout: Layout, best: MentionRef, ments: list[MentionRef],
+                  used: set[str]) -> MentionRef | None:
+    """The town a site lies in, when the text names it within 4 words after the site,
+    introduced by وسط/في/ب/شمال… ("ضاحية السلام وسط العريش"); else None."""
+    g = best.entity.geo
+    if g is None or not (g.level == "site" or g.extra.get("approximate")):
+        return None
+    # "ولاية لوغار جنوب كابل": a province named as such is no part of the town after it.
+    head = normalize(doc.text[best.start:best.end].split(" ")[0]) if best.end > best.start else ""
+    if head in _ADMIN_HEADS or head[1:] in _ADMIN_HEADS:
+        return None
+    for m in ments:
+        if m.first <= best.last or m.first - best.last > 4:
+            continue
+        e = m.entity
+        if e.type != "LOC" or e.id in used or e is best.entity or e.geo is None or \
+                e.geo.level not in _TOWN_LEVELS:
+            continue
+        gap = doc.text[best.end:m.start]
+        # A new clause or a coordinated second place ("وضاحية X والعريش") is no container.
+        if re.search(r"[،,.:؛!?؟]", gap) or re.search(r"(?:^|\s)و$", gap):
+            return None
+        if layout.prev_norm(m.first) in _WITHIN or layout.norm(m.first - 1) in _WITHIN:
+            return m
+        return None
+    return None
 
 
 _VISIT = _ns("زار")

@@ -28,7 +28,7 @@ CUES: dict[str, tuple[str, ...]] = {
 #: Cue words that are written as part of the place mention (محافظة الأحساء, حي العنود).
 MENTION_CUES = frozenset({
     "محافظه", "ولايه", "اقليم", "مقاطعه", "اماره", "مديريه", "قضاء", "ناحيه", "قريه",
-    "بلده", "حي", "مخيم", "لواء",
+    "بلده", "حي", "مخيم", "لواء", "ضاحيه",
 })
 
 #: Direction words: "شمال X" is part of X (precision 2).
@@ -43,9 +43,20 @@ _STRIP_PREFIXES = tuple(c + " " for c in (
 ))
 
 
+#: Persian/Urdu/Kurdish letters that tweets and some sources use in Arabic words (جدہ،
+#: پاکستان، ڤيينا): the Arabic letter the build script also writes for them (its first
+#: choice in ``_PERSIAN``), so that runtime keys and gazetteer keys agree. Without this
+#: they were dropped as non-letters (پاکستان → اكستان).
+_EXTRA_LETTERS = str.maketrans({
+    "گ": "غ", "پ": "ب", "چ": "تش", "ژ": "ج", "ڤ": "ف", "ڭ": "غ", "ٹ": "ت", "ڈ": "د",
+    "ڑ": "ر", "ں": "ن", "ہ": "ه", "ھ": "ه", "ے": "ي", "ۆ": "و", "ێ": "ي", "ە": "ه",
+    "ڪ": "ك", "ې": "ي", "ۍ": "ي", "ۇ": "و",
+})
+
+
 def name_key(s: str) -> str:
     """The normalised lookup form of a place name (letters and single spaces only)."""
-    s = normalize(s)
+    s = normalize(s).translate(_EXTRA_LETTERS)
     s = _PAREN.sub(" ", s)
     s = s.replace("-", " ").replace("_", " ").replace("ـ", "")
     s = _NON_LETTER.sub(" ", s)

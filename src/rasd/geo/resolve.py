@@ -27,6 +27,7 @@ from functools import lru_cache
 from operator import attrgetter
 from dataclasses import dataclass, field
 
+from rasd.cache import TwoGen, bound
 from rasd.doc import Token
 from rasd.geo.gazetteer import Entry, Gazetteer, Place, gazetteer
 from rasd.geo.keys import CUES, DIRECTIONS, MENTION_CUES, name_key
@@ -62,6 +63,8 @@ _PLURAL_CUES = frozenset({"مناطق", "احياء", "قري", "بلدات", "�
 _LOOSE_CUES = frozenset({"قضاء", "مقاطعه", "منطقه", "بلده", "مناطق", "احياء", "مدينه"})
 
 _UNKNOWN = Entry((), "cue")
+#: A hashtag right after a settlement cue (بمنطقة #خيطان) is a name unless very common.
+HASHTAG_MAX_FREQ = 500
 _NEAR_CUES = frozenset({"حي", "ضاحيه", "قريه", "مخيم", "بلده"})
 
 #: Cue words that say little about the kind of place ("area", "countryside").
@@ -109,7 +112,7 @@ class _Word:
 _ARABIC_WORD = re.compile(r"^[\u0621-\u064a]+$")
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=bound(50_000))  # bounded for long runs (rasd.cache)
 def _word_key(w: str) -> str:
     """name_key of one token (cached; most tokens are already plain normalised letters)."""
     if _ARABIC_WORD.match(w):
@@ -141,7 +144,7 @@ _PUNCT, _BARRIER, _TANWIN_W = 0, 1, 2  # _BARRIER tags (class, key) tuples
 def _classify(raw: str, norm: str, keep: frozenset[str] | set[str] | None,
               cache: dict[str, object]) -> object:
     """_PUNCT, _TANWIN_W, _BARRIER (a word no name contains), or the word's key."""
-    c = cache.get(raw)
+    c = cache[raw]  # a TwoGen: None on a miss
     if c is not None:
         return c
     if not raw or not raw[0].isalpha():
@@ -154,12 +157,11 @@ def _classify(raw: str, norm: str, keep: frozenset[str] | set[str] | None,
             c = (_BARRIER, key)
         else:
             c = key
-    if len(cache) < 200_000:
-        cache[raw] = c
-    return c
+    return cache.put(raw, c)
 
 
-_NO_KEEP_CACHE: dict[str, object] = {}
+# raw token → its class (see _classify); two generations of 50k words each (rasd.cache)
+_NO_KEEP_CACHE = TwoGen(50_000)
 
 
 def _words(text: str, tokens: list[Token] | None, keep: frozenset[str] | None = None,
@@ -168,7 +170,7 @@ def _words(text: str, tokens: list[Token] | None, keep: frozenset[str] | None = 
     cue) are left out, the word before them marked as not joinable."""
     toks = tokens if tokens else tokenize(text)
     if cache is None:
-        cache = _NO_KEEP_CACHE if keep is None else {}
+        cache = _NO_KEEP_CACHE if keep is None else TwoGen(50_000)
     out: list[_Word] = []
     pending: Token | None = None
     after_cue = False
@@ -176,7 +178,9 @@ def _words(text: str, tokens: list[Token] | None, keep: frozenset[str] | None = 
         if t.clitic:
             pending = t
             continue
-        c = cache.get(t.text)
+        # The young generation in C (TwoGen.get is Python-level and this runs per token);
+        # a miss goes through _classify, whose cache[raw] also looks in the old one.
+        c = dict.get(cache, t.text)
         if c is None:
             c = _classify(t.text, t.norm, keep, cache)
         if type(c) is int:
@@ -253,7 +257,7 @@ class Finder:
         self.max_words = min(max_words, self.gaz.max_words)
         self.unknown = unknown
         self.keep = self.gaz.all_words | UNKNOWN_CUES | CUES.keys() | DIRECTIONS | TRAILING_DIRS
-        self._cache: dict[str, object] = {}
+        self._cache = TwoGen(50_000)  # for _classify
 
     def find(self, text: str, tokens: list[Token] | None = None) -> list[Hit]:
         """Every gazetteer name in ``text`` (longest match, no overlaps), flags not applied."""
@@ -294,6 +298,12 @@ class Finder:
                         key = key + " " + wj.norm
                     if key in raw:
                         cand = (j, key)
+                if cand and skip == 0 and first == wi.norm and wi.clitic_before and \
+                        raw[cand[1]][0] != "strong" and \
+                        (wi.clitic_before + wi.norm) in _SITE_TRIGGERS:
+                    # The tokenizer split a site word (وادي → و + ادي): no name needing
+                    # context is read in its tail (منطقة وادي الظليل is no Eritrean Edd).
+                    cand = None
                 if cand and skip > 0 and not first.startswith("ال") and (
                         raw[cand[1]][0] != "strong" or not _near_home(gaz.entry(cand[1]))):
                     # A stripped "clitic" before a name that needs context, or before a small
@@ -361,16 +371,26 @@ class Finder:
             # an indefinite one must be rare (a proper name, not "قرية صغيرة").
             compound = last is not nw  # "أم X": the head says it is a name; X may be a word
             loose = cue in _LOOSE_CUES and not compound
+            # "بمنطقة #خيطان": a hashtag says the word is a name.
+            tagged = "#" in text[cw.end:nw.start] and freq.get(n, 0) < HASHTAG_MAX_FREQ
             if n.startswith("ال"):
-                if freq.get(n, 0) >= (560 if compound else 300 if loose else 450) or len(n) < 5 \
-                        or (cue in ("قضاء", "مقاطعه") and not compound):
+                # After حي/ضاحية a definite noun names the neighbourhood even when it is a
+                # common word (حي النهضة، ضاحية السلام، حي الموظفين); not a title (حي
+                # الملك فهد). (Events take the town named right after such a site,
+                # "ضاحية السلام وسط العريش", as an event's place: events/args.py.)
+                lim = 560 if compound else 300 if loose else 570 if (
+                    cue in ("حي", "ضاحيه") and n not in _TITLES) else 450
+                if not tagged and freq.get(n, 0) >= lim \
+                        or len(n) < 5 or (cue in ("قضاء", "مقاطعه") and not compound):
                     continue
-            elif freq.get(n, 0) >= (420 if compound else 200 if loose else 300) and not (
-                    cue in _NEAR_CUES and freq.get(n, 0) < 520 and self._in_town(words, i + 2)):
-                # ... unless the text says which town it is in: "حي بدر بمدينة الدمام".
-                continue
-            if loose and (n.endswith(("ها", "هم", "هن", "كم", "ته")) or n[-1] == "ا"):
-                continue  # a possessive or an adverb: قضاء إجازتهم، بلده معزولا
+            else:
+                if not tagged and freq.get(n, 0) >= (420 if compound else 200 if loose else 300) \
+                        and not (cue in _NEAR_CUES and freq.get(n, 0) < 520
+                                 and self._in_town(words, i + 2)):
+                    # ... unless the text says which town it is in: "حي بدر بمدينة الدمام".
+                    continue
+                if loose and (n.endswith(("ها", "هم", "هن", "كم", "ته")) or n[-1] == "ا"):
+                    continue  # a possessive or an adverb: قضاء إجازتهم، بلده معزولا
             if covered.hit(nw.start, last.end):
                 continue
             if last is not nw:
@@ -404,7 +424,9 @@ class Finder:
                     k += 2
         # The same names elsewhere in the text, without their cue ("الدالوة").
         # (not a common word taken only for its town: حي بدر does not make every بدر a place)
-        names = {h.key for h in out if h.key.startswith("ال") or freq.get(h.key, 0) < 300}
+        # (nor a common word taken after حي only: حي السلام does not make السلام "peace" a place)
+        names = {h.key for h in out
+                 if freq.get(h.key, 0) < (450 if h.key.startswith("ال") else 300)}
         if names:
             for t in tokens if tokens is not None else tokenize(text):
                 if t.clitic or t.norm not in names:
@@ -475,7 +497,7 @@ SITE_CUES: dict[str, str] = {name_key(w): kind for w, kind in (
     ("زقاق", "literal"), ("مستوطنة", "literal"), ("طريق", "loose"), ("نفق", "loose"),
     ("ساحة", "loose"), ("جسر", "loose"), ("مطار", "loose"), ("ميناء", "loose"),
     ("مرفأ", "loose"), ("جبل", "loose"), ("وادي", "loose"), ("سد", "loose"),
-    ("معبر", "loose"),
+    ("معبر", "loose"), ("مقبرة", "loose"),
 )}
 # Not cues: سوق (in news mostly a market in the economic sense: سوق الأسهم، سوق العقار),
 # بوابة (web portals: بوابة القبول).
@@ -511,18 +533,40 @@ _SITE_TRIGGERS = frozenset(SITE_CUES) | _DEF_RING
 _NORM = attrgetter("norm")
 
 
+#: The tokenizer reads وادي ("valley") as و + ادي: the glued form is the cue.
+_ANY_TRIGGER = _SITE_TRIGGERS | {"ادي"}
+
+
+def _glue_wadi(tokens: list[Token]) -> list[Token]:
+    """The tokens with a clitic و right before ادي joined back into the word وادي."""
+    out: list[Token] = []
+    for t in tokens:
+        p = out[-1] if out else None
+        if t.norm == "ادي" and p is not None and p.clitic and p.norm == "و" and p.end == t.start:
+            out[-1] = Token(p.start, t.end, p.text + t.text, "وادي", False, t.sentence)
+        else:
+            out.append(t)
+    return out
+
+
 def _site_cued(text: str, tokens: list[Token], hits: list[Hit]) -> list[Hit]:
     """Sites after a street/square/mosque cue ("شارع الملك فهد", "#جسر_الشيخ_جابر", "دوار الداخلية")
     and ring roads by number ("الدائري السابع"): LOC mentions without a gazetteer place
     (cue included in the mention, as the gold convention writes them)."""
     out: list[Hit] = []
-    if _SITE_TRIGGERS.isdisjoint(map(_NORM, tokens)):
+    if _ANY_TRIGGER.isdisjoint(map(_NORM, tokens)):
         return out  # most texts: one pass in C
+    found = [i for i, n in enumerate(map(_NORM, tokens)) if n in _ANY_TRIGGER]
+    if any(tokens[i].norm == "ادي" for i in found):
+        tokens = _glue_wadi(tokens)
+        found = [i for i, n in enumerate(map(_NORM, tokens)) if n in _SITE_TRIGGERS]
     covered: _Covered | None = None
     freq: dict[str, int] | None = None
     ntok = len(tokens)
     end = -1
-    for k0 in [i for i, n in enumerate(map(_NORM, tokens)) if n in _SITE_TRIGGERS]:
+    for k0 in found:
+        if tokens[k0].norm not in _SITE_TRIGGERS:
+            continue
         c = tokens[k0]
         k0 += 1
         if c.clitic or c.start < end:
@@ -546,8 +590,10 @@ def _site_cued(text: str, tokens: list[Token], hits: list[Hit]) -> list[Hit]:
             # a local name that starts with the cue itself (شارع كورنيش النيل) blocks it.
             covered = _Covered(len(text))
             for h in hits:
-                if h.entry.flag in ("strong", "cue") or h.entry.places and \
-                        h.entry.places[0].key.startswith("O"):
+                if h.entry.flag in ("strong", "cue") or h.entry.places and (
+                        h.entry.places[0].key.startswith("O")
+                        or h.key.partition(" ")[0] in _SITE_TRIGGERS):
+                    # (a known name that starts with the cue itself, e.g. وادي الدواسر, too)
                     covered.add(h.start, h.end)
             freq = word_frequencies()
         prev = ""
@@ -575,12 +621,16 @@ def _possessive(k: str, freq: dict[str, int]) -> bool:
 
 
 def _site_name_end(text: str, words: list[Token], freq: dict[str, int],
-                   prev_word: str = "") -> int:
+                   prev_word: str = "", nested: bool = False) -> int:
     """Index in ``words`` (``words[0]`` the cue) of the last word of the site's name, or 0
-    when what follows the cue is no name. ``prev_word``: the word before the cue."""
+    when what follows the cue is no name. ``prev_word``: the word before the cue;
+    ``nested``: the cue follows another one (طريق وادي عربة، طريق ميناء عبدالله), which
+    already says a name comes: the looser "literal" test applies."""
     n = len(words)
     ck = words[0].norm
     kind = SITE_CUES.get(ck)
+    if nested and kind is not None:
+        kind = "literal"
 
     def adjacent(a: Token, b: Token) -> bool:
         return a.sentence == b.sentence and _SEPARATORS.match(text[a.end:b.start]) is not None
@@ -599,7 +649,14 @@ def _site_name_end(text: str, words: list[Token], freq: dict[str, int],
     if kind is None:  # الدائري / الدوار + ordinal
         if k not in _ORDINALS:
             return 0
-    elif k in _NOT_NAMES or _possessive(k, freq) or (
+    elif k in SITE_CUES and not nested and n > 2:
+        # A site inside a site's name: طريق وادي عربة، طريق ميناء عبدالله.
+        j2 = _site_name_end(text, words[1:], freq, "", nested=True)
+        if j2 == 0:
+            return 0
+        j = 1 + j2
+    elif k in _NOT_NAMES or (_possessive(k, freq) and not (
+            words[1].text.endswith("ة") and not k.startswith("ال"))) or (
             k[0] in "وفبلك" and (k[1:] in SITE_CUES or freq.get(k[1:], 0) >= 350)):
         return 0  # a possessive (جارتنا، طوله) or a clitic + word (وحي، ببراعة)
     elif k in _TITLES or k in _NAME_LINKS:
@@ -714,6 +771,11 @@ def score(p: Place, cue: str | None, ctx: DocContext, same_name: tuple[Place, ..
             any(q.level == "city" for q in same_name):
         # A bare name shared by a town and its district means the town.
         s -= 1.2
+    if p.level == "country" and len(same_name) > 1 and ctx.countries and \
+            ctx.share(p.country) == 0:
+        # A document naming other countries but never this one: a same-named town of a
+        # country it does name fits better (عمان next to الأردن and السعودية: Amman).
+        s -= 0.5
     if p.level != "region":
         s += 3.0 * ctx.share(p.country)
         # Distance to the document's other places (not to readings of this same name).
@@ -828,6 +890,8 @@ def find_resolve_context(text: str, tokens: list[Token] | None = None,
     if not hits:
         return hits, doc_context(text, hits, tokens)
     _apply_acceptance(text, hits)
+    if "\u0651" in text or "\u064f" in text:
+        _vocalised_readings(text, hits)
     ctx = doc_context(text, hits, tokens)
     for h in hits:
         if h.entry.flag == "focus":
@@ -849,8 +913,81 @@ def find_resolve_context(text: str, tokens: list[Token] | None = None,
         # Second round: what was chosen anchors the rest.
         ctx.anchors = anchors_of(hits)
     _accept_focus_near(hits, ctx)
+    if WEAK_NEAR:
+        _accept_weak_near(text, hits, ctx)
     _default_kingdom(text, hits, ctx)
     return hits, ctx
+
+
+#: Switches for the rules below (module constants, so that a measurement can turn one off).
+WEAK_NEAR = True
+#: A weak name (also a common word) is taken as a place near the document's other places
+#: only when the word itself is not too common (Zipf < 4.2).
+WEAK_NEAR_MAX_FREQ = 420
+
+
+#: Locative words before a weak name (في الرس، إلى عكار، قرب صبيا).
+_LOCATIVE = frozenset(name_key(w) for w in "في إلى الى قرب داخل بمدينة بمحافظة".split())
+
+
+def _accept_weak_near(text: str, hits: list[Hit], ctx: DocContext) -> None:
+    """A name that needs context (الرس، عكار، سحاب: also common words or person names),
+    written as a place — a hashtag, or after a locative (في/إلى/قرب/داخل, a glued ب) — is
+    taken when one of its GeoNames readings in the Arabic-speaking world lies within
+    FOCUS_NEAR_KM of a place the document names in the same country ("#الرس" next to
+    بريدة; "في عكار" in a story about طرابلس)."""
+    if not ctx.anchors:
+        return
+    freq = word_frequencies()
+    late: dict[str, list[Hit]] = {}
+    for h in hits:
+        if h.accepted or h.entry.flag != "weak" or not h.entry.places or " " in h.key \
+                or freq.get(h.key, 0) >= WEAK_NEAR_MAX_FREQ:
+            continue
+        prev = getattr(h, "prev_word", "")
+        glued = h.name_start > 0 and text[h.name_start - 1].isalpha()
+        if not (h.name_start > 0 and text[h.name_start - 1] == "#") and not (
+                prev == "ب" if glued else prev in _LOCATIVE):
+            continue  # (a glued و/ف/ل is no locative: فالس is no ف + الس, لمآرب "for ends")
+        names = {p.key for p in h.entry.places}
+        # GeoNames readings in the Arabic-speaking world only (abroad, weak names are mostly
+        # person names and football clubs: إلى تشلسي; romanised read-backs are noisier).
+        if any(a.country == p.country and km(a, p) < FOCUS_NEAR_KM
+               for p in h.entry.places if p.level in ("city", "admin1", "admin2")
+               and p.key[0] in "GA" and p.country in HOME
+               for a in ctx.anchors if a.key not in names):
+            late.setdefault(h.key, []).append(h)
+    for group in late.values():
+        place, s = resolve_group(group[0].entry, [h.cue for h in group], ctx)
+        if place is None:
+            continue
+        for h in group:
+            h.accepted = True
+            h.place, h.score = place, s
+
+
+#: Names whose vowel marks say which place is meant: عمّان (shadda) is Amman, عُمان (damma)
+#: is Oman. Value: (mark, the country it selects) pairs.
+VOCALISED = {"عمان": (("\u0651", "JO"), ("\u064f", "OM"))}
+
+
+def _vocalised_readings(text: str, hits: list[Hit]) -> None:
+    """A document that writes a name with a telling vowel mark once (عمّان) means that
+    reading at every occurrence of the name."""
+    pick: dict[str, str] = {}
+    for h in hits:
+        marks = VOCALISED.get(h.key)
+        if marks:
+            raw = text[h.name_start:h.end]
+            for mark, cc in marks:
+                if mark in raw:
+                    pick.setdefault(h.key, cc)
+    for h in hits:
+        cc = pick.get(h.key)
+        if cc and h.entry.places:
+            places = tuple(p for p in h.entry.places if p.country == cc)
+            if places:
+                h.entry = Entry(places, h.entry.flag)
 
 
 #: Rasd's home corpus is Saudi news: there "في المملكة" with no kingdom named is Saudi Arabia.
@@ -858,8 +995,9 @@ HOME_KINGDOM = "SA"
 
 
 def _default_kingdom(text: str, hits: list[Hit], ctx: DocContext) -> None:
-    """"المملكة" (a focus name whose readings are all countries) after a preposition, in a
-    document that names none of its kingdoms (nor any other country), is HOME_KINGDOM."""
+    """"المملكة" (a focus name whose readings are all countries) after a preposition or as
+    a hashtag (#المملكة), in a document that names none of its kingdoms (nor any other
+    country), is HOME_KINGDOM."""
     if ctx.countries:
         return
     for h in hits:
@@ -867,7 +1005,8 @@ def _default_kingdom(text: str, hits: list[Hit], ctx: DocContext) -> None:
                 p.level != "country" for p in h.entry.places):
             continue
         home = next((p for p in h.entry.places if p.country == HOME_KINGDOM), None)
-        if home is not None and _prev_word(text, h.name_start) in PREPOSITIONS:
+        tag = h.name_start > 0 and text[h.name_start - 1] == "#"
+        if home is not None and (tag or _prev_word(text, h.name_start) in PREPOSITIONS):
             h.accepted = True
             h.place, h.score = home, home.prominence
 
@@ -907,6 +1046,14 @@ def _accept_focus_near(hits: list[Hit], ctx: DocContext) -> None:
 
 
 _CUE_HEADED = MENTION_CUES | {"منطقه"}
+
+
+def is_mention(h: Hit) -> bool:
+    """Whether an accepted hit is reported as a place mention: placed, found by its cue,
+    or — when no reading fits (a far namesake: منطقة ضبعة in Jordan is no Egyptian El
+    Dabaa) — written after a cue word or taken on sight (then with geo null)."""
+    return h.accepted and (h.place is not None or h.entry.flag in ("cue", "strong")
+                           or h.cue is not None)
 
 
 def is_site_phrase(key: str) -> bool:
@@ -1011,7 +1158,10 @@ def _best_cue(cues: list[str | None]) -> str | None:
 def _too_far(best: Place, ctx: DocContext, cue: str | None = None) -> bool:
     # A neighbourhood/village cue makes a same-named town abroad even less likely; so does
     # an administrative cue (إقليم الخروب in a Lebanese story is no Algerian town).
-    limit = 6.0 if cue in ("حي", "ضاحيه", "قريه", "مخيم", "بلده") or cue in _ADMIN_CUES else 5.0
+    # So does منطقة "area" before a town abroad (منطقة البو فراج in Ramadi is no Aalborg,
+    # منطقة معسكر الكرين in Syria no Algerian Mascara).
+    limit = 6.0 if cue in ("حي", "ضاحيه", "قريه", "مخيم", "بلده", "منطقه") or \
+        cue in _ADMIN_CUES else 5.0
     return (best.level == "city" and best.prominence < limit and bool(ctx.countries)
             and ctx.share(best.country) == 0
             and not any(km(best, a) < 400 for a in ctx.anchors if a.key != best.key))
@@ -1035,6 +1185,8 @@ def _apply_acceptance(text: str, hits: list[Hit]) -> None:
             if len(gap) <= 4 and re.fullmatch(r"[\s،,و#]*", gap) and gap.strip():
                 coord = True
         h.accepted = accept(h, before, after, coord, seen_strong)
+        if h.accepted and NISBA_AGREEMENT and _nisba_after_noun(text, h, before):
+            h.accepted = False
         h.prev_word = before  # type: ignore[attr-defined]
     # A name taken on good evidence somewhere (a cue, a preposition, a coordinated place)
     # is taken everywhere else in the document too, unless it reads as an adjective there.
@@ -1042,6 +1194,22 @@ def _apply_acceptance(text: str, hits: list[Hit]) -> None:
     for h in hits:
         if not h.accepted and h.key in sure and h.entry.flag in ("adj", "weak", "ctx"):
             h.accepted = getattr(h, "prev_word", "") not in ADJ_HEADS
+
+
+NISBA_AGREEMENT = True
+
+
+def _nisba_after_noun(text: str, h: Hit, before: str) -> bool:
+    """A town named like a relational adjective (المطرية "rainy", الصناعية) right after a
+    definite feminine noun agrees with it as an adjective: "الحالة المطرية" (the rainy
+    spell) is no Cairo district. Countries are left to the nationality rules."""
+    k = h.key
+    if h.cue or " " in k or not (k.startswith("ال") and k.endswith("يه")) or \
+            not before.startswith("ال") or not before.endswith("ه") or len(before) < 5:
+        return False
+    if h.name_start == 0 or not text[h.name_start - 1].isspace():
+        return False  # a hashtag, a quote or punctuation before: no agreement
+    return all(p.level != "country" for p in h.entry.places)
 
 
 _WORD_BEFORE = re.compile(r"([\w\u0600-\u06ff]+)[\s\u200f\u200e]*$")

@@ -10,12 +10,18 @@ from rasd.doc import Doc, Entity, Geo, Span
 from rasd.geo.gazetteer import Entry, Place, gazetteer
 from rasd.geo.keys import CUES, DIRECTIONS, name_key
 from rasd.geo.resolve import (
-    TRAILING_DIRS, DocContext, Hit, context_locality, find_resolve_context,
-    is_site_phrase, precision, resolve_entry, resolve_group,
+    TRAILING_DIRS, DocContext, Hit, _prev_word, context_locality, find_resolve_context,
+    SITE_CUES, is_mention, is_site_phrase, km, precision, resolve_entry, resolve_group,
 )
-from rasd.text.tokens import tokenize
+from rasd.text.tokens import tokenize, word_frequencies
 
 _ID = re.compile(r"^e(\d+)$")
+
+_UNKNOWN_PLACE = Entry((), "cue")  # a place known only by its cue word (geo null)
+
+#: A place name taken on sight wins over a shorter PER/MISC mention inside it that only the
+#: NER model made (السيدة زينب with PER زينب).
+CONTAINED_NER = True
 
 
 def parse_phrase(text: str) -> tuple[str | None, str | None, Entry | None, str]:
@@ -30,7 +36,11 @@ def parse_phrase(text: str) -> tuple[str | None, str | None, Entry | None, str]:
         if e is not None:
             return cue, direction, e, k
         w0 = words[0]
-        for v in (w0, w0[1:] if len(w0) > 3 and w0[0] in "وفبلك" else None,
+        # A clitic is stripped off a common word only before a name taken on sight
+        # (بالرياض; but كورونا is no ك + ورونا "Verona", a name needing context).
+        strip = len(w0) > 3 and w0[0] in "وفبلك" and (
+            word_frequencies().get(w0, 0) < 300 or _strong(gaz, " ".join([w0[1:]] + words[1:])))
+        for v in (w0, w0[1:] if strip else None,
                   "ا" + w0[1:] if w0.startswith("لل") else None):
             if v and v != w0 and gaz.entry(" ".join([v] + words[1:])) is not None:
                 return cue, direction, gaz.entry(" ".join([v] + words[1:])), " ".join([v] + words[1:])
@@ -48,6 +58,11 @@ def parse_phrase(text: str) -> tuple[str | None, str | None, Entry | None, str]:
             continue
         break
     return cue, direction, None, " ".join(words)
+
+
+def _strong(gaz, key: str) -> bool:
+    e = gaz.entry(key)
+    return e is not None and e.flag == "strong"
 
 
 def geocode(text: str, context: list[str] | None = None) -> Geo | None:
@@ -104,7 +119,13 @@ class GeoStage:
     ``extra.approximate``; default true),
     ``nested_mentions`` (also record a known place's occurrences inside other entities'
     mentions, e.g. مالي inside MINUSMA's long name, default true), ``merge`` (merge LOC
-    entities that resolve to the same place, default true).
+    entities that resolve to the same place, default true), ``retype`` (an entity that only
+    the NER model typed PER/MISC, unlinked, whose every mention is a place name taken
+    on sight, written as a place — a hashtag, after a preposition — becomes LOC; default
+    true), ``reclaim`` (an ORG mention — e.g. a KB link for another entity whose alias is
+    also a town: قنا the Qatari agency, الفاو the FAO — that the text writes as a place,
+    after an administrative cue, in a list of places or before "جنوب Y", goes back to the
+    place; default true).
     """
 
     name = "geo"
@@ -112,8 +133,11 @@ class GeoStage:
     provides = ("geo",)
 
     def __init__(self, detect: bool = True, nested_mentions: bool = True, merge: bool = True,
-                 near: bool = True, context_sites: bool = True, **options: Any) -> None:
+                 near: bool = True, context_sites: bool = True, retype: bool = True,
+                 reclaim: bool = True, **options: Any) -> None:
         self.detect = detect
+        self.retype = retype
+        self.reclaim = reclaim
         self.near = near
         self.context_sites = context_sites
         self.nested_mentions = nested_mentions
@@ -143,13 +167,25 @@ class GeoStage:
             return doc
         tokens = doc.tokens or tokenize(text)
         hits, ctx = find_resolve_context(text, tokens)
+        if self.detect:
+            named = _named_after_person(text, doc.entities, hits)
+            if named:
+                hits = sorted(hits + named, key=lambda h: h.start)
         place_of: dict[str, tuple[Place | None, str | None]] = {}
+        if self.retype:
+            _retype_places(text, doc.entities, hits)
+        if self.detect and self.reclaim:
+            _reclaim_places(doc, hits)
+
+        # A site named after a place (مطار عدن الدولي، طريق العريش الدائري): the place
+        # it is named after, for an approximate point (never the site's own reading).
+        named_for: dict[str, Place] = {}
 
         # 1. Entities already typed LOC (by NER / KB): resolve each from its mentions.
         for ent in doc.entities:
             if ent.type != "LOC":
                 continue
-            place_of[ent.id] = self._resolve_entity(ent, hits, ctx)
+            place_of[ent.id] = self._resolve_entity(ent, hits, ctx, named_for)
 
         # 2. Gazetteer hits that no entity covers yet.
         if self.detect:
@@ -157,7 +193,7 @@ class GeoStage:
             # Entities that gained mentions are read again from all of them.
             for ent in doc.entities:
                 if ent.type == "LOC" and len(ent.mentions) > 1:
-                    place_of[ent.id] = self._resolve_entity(ent, hits, ctx)
+                    place_of[ent.id] = self._resolve_entity(ent, hits, ctx, named_for)
 
         # 3. Merge LOC entities resolving to the same place.
         if self.merge:
@@ -168,6 +204,10 @@ class GeoStage:
                 continue
             place, direction = place_of[ent.id]
             if place is None:
+                # A site named after a place is placed by its name first (the name says
+                # more than a nearby "في X").
+                if ent.geo is None and ent.id in named_for:
+                    ent.geo = _site_geo(named_for[ent.id])
                 if ent.geo is None and self.near:
                     ent.geo = self._near_known(doc, ent, hits)
                 if ent.geo is None and self.context_sites and _site_named(ent):
@@ -211,16 +251,19 @@ class GeoStage:
                     continue
                 first = name_key(m.text).split(" ")[0] if m.text else ""
                 level = "site" if first in ("حي", "ضاحيه", "مخيم", "غابه") or \
-                    is_site_phrase(name_key(m.text)) else "city"
+                    is_site_phrase(name_key(m.text)) or _facility_named(m.text) else "city"
                 return Geo(lat=h.place.lat, lon=h.place.lon, country=h.place.country,
                            admin1=h.place.admin1, level=level, geonames_id=None,
                            extra={"precision": 2, "near": h.place.name_en, "approximate": True})
         return None
 
-    def _resolve_entity(self, ent: Entity, hits: list[Hit], ctx: DocContext
+    def _resolve_entity(self, ent: Entity, hits: list[Hit], ctx: DocContext,
+                        named_for: dict[str, Place] | None = None
                         ) -> tuple[Place | None, str | None]:
         # Group the mentions by the name they contain; each name gets its reading from
-        # all its occurrences; the entity takes the most confident name.
+        # all its occurrences; the entity takes the most confident name. A facility
+        # named after a place (مطار عدن) is no reading of that place: it is recorded in
+        # ``named_for`` (an approximate point) and gives the entity no place.
         by_key: dict[str, tuple[Entry, list[str | None], list[str | None]]] = {}
         starts = [h.start for h in hits]  # hits come sorted by start, never overlapping
         for m in list(ent.mentions) or [Span(-1, -1, ent.name)]:
@@ -234,9 +277,17 @@ class GeoStage:
                     entry, cue, direction, key = h.entry, h.cue, h.direction, h.key
                     break
                 i += 1
+            if entry is not None and h.start > m.start and _facility_named(m.text):
+                if named_for is not None and h.accepted and h.place is not None:
+                    named_for.setdefault(ent.id, h.place)
+                continue
             if entry is None:
                 cue, direction, entry, key = parse_phrase(m.text)
             if entry is None:
+                continue
+            if entry.flag == "adj" and _foreign_to(entry, ctx):
+                # NER calls it a place, but the name is also an adjective (مالي "financial")
+                # and none of its readings fits what the document is about: no guess.
                 continue
             e, cues, dirs = by_key.setdefault(key, (entry, [], []))
             cues.append(cue)
@@ -268,13 +319,15 @@ class GeoStage:
         seen: dict[int, set[tuple[int, int]]] = {}
         emptied: dict[str, str] = {}  # entity left without mentions → the one that took them
         for h in hits:
-            if not h.accepted or (h.place is None and h.entry.flag != "cue"):
+            if not is_mention(h):
                 continue
             inside = None
             clash = False
             shorter: list[tuple[int, int, Entity]] = []
             named_after: list[tuple[int, int, Entity]] = []
-            site = h.entry.flag == "cue" and is_site_phrase(h.key)
+            # A site or settlement phrase (شارع X، مطار X، مدينة X), known or found by its cue.
+            site = is_site_phrase(h.key) or (h.key.partition(" ")[0] in NAMED_CUES
+                                             and h.entry.flag in ("cue", "strong", "focus"))
             lo = bisect_left(starts, h.start - longest)
             hi = bisect_left(starts, h.end)
             for s, e, ent in spans[lo:hi]:
@@ -284,11 +337,21 @@ class GeoStage:
                         shorter.append((s, e, ent))  # NER's إفريقيا inside غرب إفريقيا
                     elif ent.type == "LOC":
                         clash = True  # already a LOC mention here
-                    elif site and ent.type == "PER" and h.start < s and e <= h.end:
+                    elif site and (ent.type == "PER" or ent.type in ("MISC", "ORG") and not ent.kb
+                                   and (ent.extra or {}).get("by", "ner") == "ner") \
+                            and h.start < s and e <= h.end:
                         # مسجد الإمام علي بن أبي طالب، طريق الملك فهد: the person the site is
                         # named after is part of its name (the gold convention).
                         named_after.append((s, e, ent))
-                    elif s <= h.start and h.end <= e:
+                    elif CONTAINED_NER and ent.type in ("PER", "MISC") and not ent.kb \
+                            and h.place is not None \
+                            and h.entry.flag == "strong" and " " in h.key \
+                            and h.start <= s and e <= h.end and (s, e) != (h.start, h.end) \
+                            and (ent.extra or {}).get("by", "ner") == "ner":
+                        # A longer place name taken on sight around a mention only NER typed
+                        # (السيدة زينب with PER زينب، الشيخ زويد with PER زويد): the place.
+                        named_after.append((s, e, ent))
+                    elif s <= h.start and h.end <= e and (s, e) != (h.start, h.end):
                         inside = ent
                     else:
                         clash = True  # crosses another entity's boundary
@@ -377,9 +440,220 @@ class GeoStage:
             doc.scratch.setdefault("geo_merged", {}).update(merged)
 
 
+def _foreign_to(entry: Entry, ctx: DocContext) -> bool:
+    """Whether a document about some places (countries named, places placed) names none of
+    the countries of ``entry``'s readings and has no place within 400 km of any of them."""
+    if not ctx.countries and not ctx.anchors:
+        return False
+    for p in entry.places:
+        if ctx.share(p.country) > 0 or p.level == "region":
+            return False
+        if any(km(p, a) < 400 for a in ctx.anchors if a.key != p.key):
+            return False
+    return True
+
+
+def _retype_places(text: str, entities: list[Entity], hits: list[Hit]) -> None:
+    """NER on short or informal text (tweets) tags some well-known places PER/MISC (#طريف،
+    #ووهان split as و + وهان، إلى خميس مشيط). An entity typed only by the NER model (no
+    KB link) becomes LOC when every mention lies within an accepted and placed gazetteer
+    name (taken on sight, or on evidence: a coordinated place) and at least one mention is
+    written as a place: a hashtag, or after a preposition or و (في/من/إلى/ب/ل، «)."""
+    placed = [h for h in hits if h.accepted and h.place is not None
+              and h.entry.flag in ("strong", "weak")]
+    if not placed:
+        return
+    for ent in entities:
+        # (not ORG: برشلونة، مانشستر، ميونيخ as ORG are mostly football clubs)
+        if ent.type not in ("PER", "MISC") or ent.kb or not ent.mentions or \
+                (ent.extra or {}).get("by", "ner") != "ner":
+            continue
+        evidence = False
+        for m in ent.mentions:
+            h = next((h for h in placed if h.start <= m.start and m.end <= h.end), None)
+            if h is None or (h.end - h.start) - (m.end - m.start) > 1:
+                break  # a mention that is no place name (or only part of a longer one)
+            evidence = evidence or _written_as_place(text, h.start)
+        else:
+            if evidence:
+                ent.type = "LOC"
+                ent.extra["retyped_by"] = "geo"
+
+
+#: Cues that make the next name a place whatever links it elsewhere (محافظة قنا، مدينة
+#: الفاو): administrative and settlement words only (not مطار/طريق: "طريق الفاو").
+_RECLAIM_CUES = frozenset(c for c in CUES if c not in ("محيط", "ضواحي", "بلاد", "ريف"))
+#: What may separate two places of a list ("28 من قنا و4 من الشرقية"، "قنا وسوهاج").
+_LIST_GAP = re.compile(r"^[\s\d\u0660-\u0669،,\-–]*(?:و|من|في)?[\s\d\u0660-\u0669،,\-–]*"
+                       r"(?:و|من|في)?\s*$")
+
+
+def _reclaim_places(doc: Doc, hits: list[Hit]) -> None:
+    """An ORG mention that the text writes as a place goes back to the place: the KB
+    links some town names to an organisation with the same alias (قنا Qena / QNA, الفاو
+    Fao / FAO). Only unambiguous place contexts count: an administrative or settlement
+    cue right before it (محافظة قنا، مدينة الفاو), a list of places of the same country
+    (28 من قنا و4 من الشرقية، قنا وسوهاج), or a direction and a place of the same
+    country after it (الفاو جنوب البصرة). A locative alone does not ("مسؤول في الفاو"
+    is mostly FAO in news). The mention is removed from the ORG (dropped when emptied);
+    :meth:`GeoStage._add_hits` then makes it a LOC."""
+    text = doc.text
+    placed = [h for h in hits if h.accepted and h.place is not None]
+    if not placed or not any(e.type == "ORG" for e in doc.entities):
+        return
+    # Mentions of other entities (a club "مانشستر يونايتد" around the hit مانشستر): a hit
+    # overlapping one is no place of a list.
+    org_spans = [(m.start, m.end) for e in doc.entities if e.type != "LOC" for m in e.mentions]
+    # The other places of a list must be LOC mentions already (NER/KB): a bare gazetteer
+    # hit may be a club too ("مهاجم توتنهام وليفربول").
+    loc_spans = [(m.start, m.end) for e in doc.entities if e.type == "LOC" for m in e.mentions]
+    placed_loc = [h for h in placed if any(a <= h.name_start and h.end <= b for a, b in loc_spans)]
+    dropped: list[str] = []
+    for ent in doc.entities:
+        if ent.type != "ORG" or not ent.mentions:
+            continue
+        keep: list[Span] = []
+        taken: set[str] = set()
+        for m in ent.mentions:
+            h = next((h for h in placed if h.name_start <= m.start and m.end == h.end
+                      and h.start <= m.start), None)
+            # Only a KB link weighed the context of a context-needing alias; an ORG that
+            # NER alone typed ("28 من قنا", the KB declining QNA) has no such backing.
+            if h is not None and _place_context(text, h, m, placed_loc, org_spans,
+                                                bool(ent.kb) and _kb_context_alias(m.text)):
+                taken.add(m.text)
+                continue
+            keep.append(m)
+        if taken:
+            # The same name written as a place elsewhere (طريق الفاو، إلى الفاو) goes too.
+            keep = [m for m in keep if m.text not in taken or not _written_as_place(text, m.start)]
+        if len(keep) != len(ent.mentions):
+            ent.mentions = keep
+            ent.extra["geo_reclaimed"] = True
+            if not keep:
+                dropped.append(ent.id)
+    if dropped:
+        doc.entities = [e for e in doc.entities if e.id not in dropped]
+
+
+#: Words before a list of clubs named after towns (NER often types a club LOC).
+_SPORTS = frozenset(name_key(w) for w in (
+    "فريق فريقي الفريقين فرق نادي ناديي أندية مباراة مباراتي كلاسيكو ديربي مهاجم لاعب "
+    "مدافع حارس مدرب الدوري دوري كأس منتخب ملعب ملاعب استاد").split())
+
+
+def _kb_context_alias(name: str) -> bool:
+    """Whether the KB itself marks ``name`` as an alias needing context (~ليفربول, a club
+    named after its town): the KB's ORG reading then already weighed the context."""
+    from rasd.kb.index import alias_key, load_index
+
+    return alias_key(name) in load_index().weak_keys
+
+
+def _place_context(text: str, h: Hit, m: Span, placed: list[Hit],
+                   other_spans: list[tuple[int, int]], kb_context: bool = False) -> bool:
+    """Whether ORG mention ``m`` (inside hit ``h``) is written as a place: after an
+    administrative cue, or (unless ``kb_context``: the KB weighed the context already)
+    next to one of ``placed`` (LOC mentions) of the same country in a list or after a
+    direction word."""
+    if h.cue in _RECLAIM_CUES and h.start < m.start:
+        return True  # محافظة قنا (the cue is inside the hit)
+    if kb_context:
+        return False  # "مهاجم توتنهام وليفربول": the KB's club reading stands
+    if any(name_key(w) in _SPORTS or name_key(w)[1:] in _SPORTS
+           for w in text[max(0, h.start - 70):h.start].split()[-9:]):
+        return False  # "بين فريقي لاتسيو وروما": clubs, whatever NER typed روما
+    # Without a cue: only a name taken on sight (not a weak تشيلسي in a list of clubs).
+    if h.name_start != m.start or h.place is None or h.entry.flag != "strong":
+        return False
+    country = h.place.country
+    for o in placed:
+        if o is h or o.place is None or o.place.country != country or o.key == h.key or \
+                abs(o.start - h.start) > 40 or \
+                any(a < o.end and o.start < b for a, b in other_spans):
+            continue
+        if 0 <= o.start - h.end <= 25:
+            gap = text[h.end:o.start]
+            if _LIST_GAP.match(gap):
+                return True
+            words = [name_key(w) for w in gap.split()]
+            if 1 <= len(words) <= 2 and words[0] in DIRECTIONS:
+                return True  # الفاو جنوب البصرة
+        if 0 <= h.start - o.end <= 25 and _LIST_GAP.match(text[o.end:h.start]) and \
+                "و" in text[o.end:h.start]:
+            return True  # سوهاج وقنا
+    return False
+
+
+def _written_as_place(text: str, start: int) -> bool:
+    """A hashtag (#طريف), or a preposition / و / « right before the name."""
+    k = start
+    while k > 0 and text[k - 1] in "«\"'(":
+        k -= 1
+    if k > 0 and text[k - 1] == "#":
+        return True
+    return _prev_word(text, k) in _PLACE_PREPS
+
+
+#: Words after which a name reads as a place (في «ام الهيمان»، إلى #طريف، وتبوك، طريق أسيوط).
+_PLACE_PREPS = frozenset(name_key(w) for w in (
+    "في من إلى الى ب ل و بين نحو داخل طريق شارع جسر").split())
+
+
+#: Settlement/area cue words that may head a place named after a person (مدينة صباح الأحمد،
+#: حي الأمير سلطان، ضاحية الشيخ جابر): the cue is part of such a mention.
+NAMED_CUES = frozenset(name_key(w) for w in "مدينة حي ضاحية بلدة قرية مخيم منطقة".split())
+
+#: What may stand between the cue and the name (spaces, hashtag marks, quotes).
+_CUE_GAP = re.compile(r"^[\s#_«\"'\u200c-\u200f]*$")
+
+
+def _named_after_person(text: str, entities: list[Entity], hits: list[Hit]) -> list[Hit]:
+    """Places named after a person, written with a settlement cue before the person's name
+    as NER tagged it: "مدينة صباح الأحمد"، "حي الأمير سلطان" (NER: PER صباح الأحمد). The
+    cue must stand outside every entity and hit; a name followed by ل/لل or by a
+    definite relational adjective (مدينة الملك عبدالعزيز للعلوم والتقنية، مدينة الملك فهد
+    الطبية: institutions) is left alone. Returns cue-found hits without a place (the PER
+    mention inside is moved to the place by :meth:`GeoStage._add_hits`)."""
+    if not entities:
+        return []
+    taken = [(h.start, h.end) for h in hits if h.accepted]
+    taken += [(m.start, m.end) for e in entities for m in e.mentions]
+    out: list[Hit] = []
+    for ent in entities:
+        if ent.type != "PER":
+            continue
+        for m in ent.mentions:
+            before = text[max(0, m.start - 12):m.start]
+            mt = re.search(r"([\u0621-\u064a]+)([^\u0621-\u064a]*)$", before)
+            if not mt or not _CUE_GAP.match(mt.group(2)):
+                continue
+            word = name_key(mt.group(1))
+            cue = word if word in NAMED_CUES else (word[1:] if len(word) > 3 and word[0] in "وفبل"
+                                                   and word[1:] in NAMED_CUES else None)
+            if cue is None:
+                continue
+            cs = m.start - len(mt.group(0)) + (len(mt.group(1)) - len(cue) if cue != word else 0)
+            if any(a < m.start and cs < b for a, b in taken if (a, b) != (m.start, m.end)):
+                continue
+            nxt = re.match(r"[\s»\"']*([\u0621-\u064a]+)", text[m.end:m.end + 30])
+            if nxt:
+                w = name_key(nxt.group(1))
+                if w.startswith("ل") or (w.startswith("ال") and w.endswith("يه")
+                                         and w not in ("الجديده",)):
+                    continue
+            key = cue + " " + name_key(m.text)
+            out.append(Hit(cs, m.end, key, _UNKNOWN_PLACE, m.start, cue=cue,
+                           sentence=0, accepted=True))
+            taken.append((cs, m.end))
+    return out
+
+
 #: Words that put a place in or near the next one ("in", "near", "north of", "city of" ...).
+#: (Not من alone: "قادمة من الرياض" says where from, not where; بالقرب suffices for
+#: "بالقرب من".)
 _IN_OR_NEAR = frozenset(name_key(w) for w in (
-    "في قرب بالقرب من شمال جنوب شرق غرب شمالي جنوبي شرقي غربي ضواحي أطراف محيط مدينة "
+    "في قرب بالقرب شمال جنوب شرق غرب شمالي جنوبي شرقي غربي ضواحي أطراف محيط مدينة "
     "محافظة ولاية منطقة إقليم قضاء مديرية بلدة داخل غربي وسط").split())
 
 
@@ -390,6 +664,33 @@ def _says_in_or_near(gap: str, text: str, h: Hit) -> bool:
             return True
     # "… بحلب": a clitic ب/في glued to the known place itself.
     return h.start > 0 and text[h.start - 1] == "ب" and (h.start < 2 or text[h.start - 2] == " ")
+
+
+#: Head words of a facility or site that is a place of its own, distinct from the place
+#: it is named after (مطار عدن الدولي is not عدن): every street/square/mosque cue
+#: (:data:`SITE_CUES`) and facilities the site scan leaves to NER (prisons, stadiums,
+#: hospitals, bases).
+FACILITY_HEADS = frozenset(SITE_CUES) | frozenset(name_key(w) for w in (
+    "سجن معتقل ملعب استاد مستشفى مستشفي قاعدة محطة مصفاة مرفا ميناء مطار جسر طريق مسجد "
+    "كنيسة معسكر").split())
+
+
+def _facility_named(text: str) -> bool:
+    """Whether a mention starts with a facility/site word (مطار، طريق، سجن ...) followed
+    by a name: a place of its own, whatever it is named after."""
+    head, _, rest = name_key(text).partition(" ")
+    return bool(rest) and head in FACILITY_HEADS
+
+
+def _site_geo(place: Place) -> Geo:
+    """The approximate point of a site named after ``place`` (مطار عدن → Aden): level
+    ``site``; precision 2 near a town, 3 for a site named after a region or country."""
+    prec = 2 if place.level in ("city", "admin2", "site") else 3
+    return Geo(lat=place.lat, lon=place.lon, country=place.country,
+               admin1=place.admin1 if place.level != "country" else None,
+               level="site", geonames_id=None,
+               extra={"precision": prec, "near": place.name_en or None, "approximate": True,
+                      "by": "name"})
 
 
 def _site_named(ent: Entity) -> bool:
