@@ -74,6 +74,20 @@ _FASTING = frozenset(L._n(w) for w in ["الصيام", "الصوم"])
 _WEEKEND_BEFORE = frozenset(L._n(w) for w in ["عطلة", "عطله", "أيام", "ايام"])
 _NUMBER_WORDS = frozenset(list(L.UNITS_NUM) + list(L.TENS_NUM))
 _PROCLITIC_SET = frozenset(L.PROCLITICS)
+_METRE = L._n("م")
+_SIFR = L._n("صفر")
+_FI = L._n("في")
+_QAD = L._n("قد")
+_NOW_WORDS = frozenset(L._n(w) for w in ["الآن", "الان", "اليوم", "الأن"])
+_DEADLINE = frozenset(L._n(w) for w in ["حتى", "بحلول", "لغاية", "غاية"])
+_MONTH_EPITHETS = frozenset(L._n(w) for w in ["المبارك", "الكريم", "المعظم", "الفضيل"])
+_AL_AAM_L = L._n("العام")
+_WA_AL = frozenset([L._n("وال")])
+_PER_DAY_BEFORE = frozenset(L._n(w) for w in (
+    "دولار دولارات ريال ريالات درهم دينار جنيه يورو مرة مرات مره ساعة ساعات برميل براميل لتر "
+    "طن أطنان كيلو كيلومتر وجبة وجبات رحلة رحلات حالة حالات زائر شخص "
+    "دولارين ريالين مرتين ساعتين وجبتين رحلتين").split())
+_AREA_AFTER_M = frozenset(["²", "³"] + [L._n(w) for w in ["مربع", "مربعا", "مربعاً", "مكعب", "مكعبا"]])
 
 
 @dataclass
@@ -243,9 +257,21 @@ class Matcher:
             amb = 2 if w in L.VERY_AMBIGUOUS_MONTHS else 1 if w in L.AMBIGUOUS_MONTHS else 0
             return i + 1, "g", L.GREG_MONTHS[w], amb
         if w in L.HIJRI_MONTHS:
+            if w == _SIFR and self._score_zero(i):
+                return None  # "صفر-صفر", "1-صفر": a match score
             amb = 2 if w in L.VERY_AMBIGUOUS_HIJRI else 1 if w in L.AMBIGUOUS_HIJRI else 0
             return i + 1, "h", L.HIJRI_MONTHS[w], amb
         return None
+
+    def _score_zero(self, i: int) -> bool:
+        """True when "صفر" at ``i`` is a score digit: a dash joins it to a number or صفر."""
+        t = self.t
+        for a, b in ((i + 1, i + 2), (i - 1, i - 2)):
+            if t.tok(a) in _DASHES or t.tok(a) == ":":
+                o = t.tok(b)
+                if o.isdigit() or t.core_in(b, (_SIFR,)) is not None:
+                    return True
+        return False
 
     def year_number(self, i: int) -> tuple[int, int, str | None] | None:
         """A year written in digits at ``i`` with an optional calendar mark → (end, year, cal)."""
@@ -260,6 +286,9 @@ class Matcher:
         if mark in L.HIJRI_MARKS:
             cal, j = "h", j + 1
         elif mark in L.GREG_MARKS:
+            if mark == _METRE and (t.tok(j + 1) in _AREA_AFTER_M or (
+                    t.adjacent(j + 1) and t.tok(j + 1) in ("2", "3"))):
+                return None  # "5210 م٢", "750.000م2", "300 م مربع": square metres, not AD
             cal, j = "g", j + 1
         return j, y, cal
 
@@ -273,6 +302,10 @@ class Matcher:
             w = t.toks[k]
             if w in _SENT_END:
                 break
+            # "قد يصادق ... الجمعة": قد + imperfect is "may", a possibility still to come.
+            # (only ي-: تمكن، نجح after قد are perfect verbs, "has done")
+            if w == _QAD and len(t.tok(k + 1)) >= 3 and t.tok(k + 1)[0] == "ي":
+                return True
             for _, c in t.cores(k):
                 if c in L.FUTURE_CUES:
                     return True
@@ -281,6 +314,18 @@ class Matcher:
                         and freqs.get(c[1:], 0) >= 300):
                     return True
         return False
+
+    def deadline_before(self, i: int) -> bool:
+        """True when a deadline word ("حتى", "بحلول", "لغاية") comes right before token ``i``."""
+        t = self.t
+        k = i - 1
+        if t.tok(k) in L.DAY_NOUNS:
+            k -= 1  # "حتى يوم 17 سبتمبر"
+        return t.core_in(k, _DEADLINE) is not None
+
+    def same_clause(self, a: int, b: int) -> bool:
+        """True when no sentence end lies between tokens ``a`` and ``b`` (a < b)."""
+        return not any(self.t.toks[k] in _SENT_END for k in range(a, b))
 
     # -- month tail: "(تموز)" "2015" "هـ" "الماضي" "من العام الماضي" -----------------------
     def month_tail(self, j: int, sem: Sem) -> int:
@@ -330,6 +375,13 @@ class Matcher:
             return j
         # "من العام الماضي", "من هذا العام": the year relative to the reference.
         k = j
+        if sem.cal == "h" and t.tok(k) in _MONTH_EPITHETS:
+            k += 1  # "رمضان المبارك من العام الماضي"
+        # "للعام الماضي", "للعام السابق": the same with ل.
+        if t.core_in(k, L.REL_UNIT_NOUNS) == _AL_AAM_L and t.tok(k).startswith("لل") \
+                and t.tok(k + 1) in L.DIRECTION and t.tok(k + 1) not in L.DEMONSTRATIVES:
+            sem.year_offset = L.DIRECTION[t.tok(k + 1)]
+            return k + 2
         if t.tok(k) == _FROM:
             k += 1
             if t.tok(k) in L.DEMONSTRATIVES and t.tok(k + 1) in L.REL_UNIT_NOUNS \
@@ -481,11 +533,22 @@ class Matcher:
         t = self.t
         if w in L.YEAR_NOUNS:
             y = self.year_number(i + 1)
+            br = False
+            if y is None and t.tok(i + 1) in _OPEN_BR and len(t.tok(i + 2)) == 4:
+                # "عام (2011)": the year in brackets; the span takes the closing bracket.
+                y = self.year_number(i + 2)
+                br = y is not None and t.tok(y[0]) in _CLOSE_BR
+                if not br:
+                    return None
             if y is None:
                 return None
             j, year, cal = y
+            if br:
+                j += 1
+                if not 1800 <= year <= 2100 and cal is None:
+                    return None
             sem = Sem("date", cal=cal or "g", year=year, marked=cal is not None)
-            if len(t.tok(i + 1)) <= 2:
+            if len(t.tok(i + 2 if br else i + 1)) <= 2:
                 sem.error = "two-digit year"  # "سنة 52": 1952? 2052? 52 AH?
             return j, sem
         if w.isdigit() and w == t.toks[i]:
@@ -567,6 +630,11 @@ class Matcher:
             if w == L._n("اليوم"):
                 if nxt in L.NOT_TODAY_AFTER or t.core_in(i - 1, L.NOT_TODAY_BEFORE):
                     return None
+                if (nxt == "ال" and t.tok(i + 2).isdigit()) or nxt in L.ORDINALS \
+                        or nxt in L.ORDINAL_TENS:
+                    return None  # "اليوم الـ19 من شوال", "اليوم التاسع": the Nth day
+                if t.tok(i - 1) == _FI and (t.tok(i - 2).isdigit() or t.core_in(i - 2, _PER_DAY_BEFORE)):
+                    return None  # "دولار في اليوم", "ثلاث مرات في اليوم": per day
                 if t.tok(i - 1) in _QUOTES_OPEN and t.tok(i + 1) in _QUOTES_CLOSE:
                     return None  # «اليوم»: the newspaper
             if w == _LAYLA and (nxt in L.NOT_TODAY_AFTER or nxt in L.DIRECTION or nxt == _AGO):
@@ -622,7 +690,12 @@ class Matcher:
         k = i + 1
         nxt = t.tok(k)
         inner = None
-        if nxt in L.REL_UNIT_NOUNS and t.tok(k + 1) not in L.DIRECTION and t.tok(k + 1) not in _HIJRI_ADJ:
+        # "نهاية العام 2010" is that year (the else branch); "بداية العام 744 نقطة" and
+        # "منذ بداية العام 9.9 بالمائة" are this year followed by an amount.
+        if nxt in L.REL_UNIT_NOUNS and t.tok(k + 1) not in L.DIRECTION and t.tok(k + 1) not in _HIJRI_ADJ \
+                and not (len(t.tok(k + 1)) == 4 and t.tok(k + 1).isdigit()
+                         and 1300 <= int(t.tok(k + 1)) <= 2100 and not (
+                             t.tok(k + 2) in (".", ",", "،") and t.adjacent(k + 2) and t.tok(k + 3).isdigit())):
             if t.tok(k + 1).startswith("ال"):
                 return None  # "بداية العام الدراسي": another kind of year
             if L.REL_UNIT_NOUNS[nxt] == "W" and t.core_in(i - 1, _WEEKEND_BEFORE):
@@ -667,6 +740,8 @@ class Matcher:
             else:
                 n = None
             if n is not None and n[1] > 0:
+                if t.tok(n[0]) in _WA_AL or t.tok(n[0]) == _WA and t.tok(n[0] + 1) == "ال":
+                    return None  # "الأيام الستة والـ12 والـ17": days 6, 12, 17 (ordinals)
                 return n[0], Sem("duration", unit=unit, amount=n[1])
             if nxt in L.VAGUE_AFTER:
                 return i + 2, Sem("duration", unit=unit)
@@ -759,6 +834,12 @@ class Matcher:
         if d is None:
             return None
         j, sem = d
+        if w == _AGO and t.tok(j) == _FROM and t.tok(j + 1) not in _NOW_WORDS \
+                and t.tok(j + 1) != _AGO:  # (not "من قبل مسلحين": "by gunmen")
+            # "قبل أربعة أشهر من موسم الحج": counted back from another event, not from
+            # today, so only the duration is known.
+            sem.extra["before_event"] = True
+            return j, sem
         sem.kind = "ago" if w == _AGO else "since"
         return j, sem
 

@@ -45,6 +45,8 @@ GREG_MONTHS_2: dict[tuple[str, str], int] = {}
 for _first, _second, _m in [
     ("كانون", "الثاني", 1), ("كانون", "ثاني", 1), ("كانون", "الأول", 12), ("كانون", "أول", 12),
     ("تشرين", "الأول", 10), ("تشرين", "أول", 10), ("تشرين", "الثاني", 11), ("تشرين", "ثاني", 11),
+    # short forms in agency copy: "تشرين ثان/نوفمبر", "كانون ثان/يناير"
+    ("كانون", "ثان", 1), ("تشرين", "ثان", 11),
 ]:
     GREG_MONTHS_2[(_n(_first), _n(_second))] = _m
 
@@ -191,7 +193,7 @@ VAGUE_AFTER = frozenset(_n(w) for w in "قليلة قليله معدودة مع�
 AGE_CUES = frozenset(_n(w) for w in "العمر عمره عمرها عمرهم البالغ البالغة يبلغ تبلغ سن عمر ابن ابنة".split())
 
 # -- Year / date cue words --------------------------------------------------------------
-YEAR_NOUNS = frozenset(_n(w) for w in ["عام", "العام", "سنة", "السنة", "عامي", "سنتي"])
+YEAR_NOUNS = frozenset(_n(w) for w in ["عام", "العام", "سنة", "السنة", "عامي", "سنتي", "العامين", "السنتين"])
 # A bare 4-digit number is a year only after one of these (or with م / هـ after it).
 YEAR_PREPS = frozenset(_n(w) for w in (
     "منذ في حتى خلال إلى الى قبل بعد لغاية بحلول مطلع أوائل بداية مستهل منتصف أواخر "

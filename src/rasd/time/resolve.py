@@ -303,6 +303,9 @@ class Resolver:
             return None, None, extra
         hy = s.year
         gy = extra.pop("greg_year", None)
+        if gy is None and hy is None and s.year_offset is not None and self.anchor is not None:
+            # "رمضان من العام الماضي": the month that begins in that Gregorian year.
+            gy = self.anchor.year + s.year_offset
         if gy is not None and s.month is not None:
             # The Hijri month that begins in Gregorian year gy (one, rarely two).
             approx = int((gy - 622) * 33 / 32)
