@@ -68,12 +68,32 @@ _ATTRIB = frozenset(normalize(a) for a in ("حسب", "وحسب", "بحسب", "و
                                          "وفقا", "حسبما", "بحسبما", "نقلا", "ووفقا"))
 _COMP = frozenset(normalize(w) for w in (
     "إن", "أن", "بأن", "انه", "أنه", "إنه", "أنها", "إنها", "أنهم", "إنهم", "بأنه", "بأنها",
-    "بأنهم", "فإن", "إنهما", "أنهما", "إننا", "أننا"))
+    "بأنهم", "فإن", "إنهما", "أنهما", "إننا", "أننا", "إنني", "أنني", "بأنني", "بأننا"))
+#: Words before أن that make it a plain conjunction ("بعد أن"، "دون أن"), not reported speech.
+_CONJ_PREV = frozenset(normalize(w) for w in (
+    "بعد", "قبل", "دون", "بدون", "عقب", "منذ", "رغم", "برغم", "ريثما", "لمجرد", "بمجرد"))
+#: Cue-shaped words that are something else: بدأ "begin" (تبدأ), "في إشارة إلى" (a
+#: reference), طالبا "a student", بالتأكيد "certainly".
+_NOT_CUES = frozenset(normalize(w) for w in (
+    "تبدأ", "يبدأ", "نبدأ", "وتبدأ", "ويبدأ", "فتبدأ", "إشارة", "وإشارة", "بإشارة", "الإشارة",
+    "طالبا", "بالتأكيد", "وبالتأكيد"))
+#: Passive "it is mentioned/noted that" (يذكر أن، يشار إلى أن): background, no speaker.
+_PASSIVE_CUES = frozenset(normalize(w) for w in ("يذكر", "ويذكر", "يشار", "ويشار"))
+#: بيّن "state" (وبين X أن) is spelt like بين "between": a cue only when a complementizer
+#: follows within a few words.
+_WEAK_CUES = frozenset(normalize(w) for w in ("وبين", "بينت", "وبينت", "يبين", "ويبين", "فبين"))
+#: Kinship / group words: a name after them ("والد الجندي فلان"، "قبيلة آل فلان") is not
+#: the speaker.
+_KIN = frozenset(normalize(w) for w in (
+    "والد", "والدة", "شقيق", "شقيقة", "نجل", "نجلة", "زوج", "زوجة", "ابنة", "خال", "قبيلة",
+    "قبائل", "عائلة", "أسرة", "ذوي", "أقارب", "أخو", "أخت", "جد", "جدة", "حفيد"))
+_ALLAH = normalize("الله")
 #: Generic subject nouns that do not name the speaker (the previous speaker is meant).
 _GENERIC = frozenset(normalize(w) for w in (
     "البيان", "المصدر", "التقرير", "الرسالة", "المتحدث", "الناطق", "البعثة", "الوزارة",
     "نفس", "ذات", "المسؤول", "البيان", "الوكالة", "الشبكة", "القناة", "المجلس"))
 _OPEN = {"«": "»", "“": "”", "\"": "\"", "„": "”"}
+_ANY_QUOTE = frozenset("«»“”\"„")
 _ADVERBIAL = frozenset(normalize(w) for w in (
     "أمس", "اليوم", "في", "خلال", "من", "جديد", "قائلا", "أيضا", "كذلك", "بيان", "كلمة",
     "له", "لها", "مؤتمر", "صحافي", "صحفي", "الصحفيين", "للصحفيين", "وسائل", "الإعلام",
@@ -116,6 +136,8 @@ def _cue_base(norm: str) -> str | None:
 
 
 def _cue_base_uncached(norm: str) -> str | None:
+    if norm in _NOT_CUES:
+        return None
     for p in ("", "و", "ف", "وس", "س", "ل", "ب"):
         if p and not norm.startswith(p):
             continue
@@ -188,7 +210,7 @@ _UNNAMED = frozenset(normalize(w) for w in (
     "مصدر", "مصادر", "مسؤول", "مسؤولون", "مسؤولين", "مسؤولا", "مسؤولاً", "شاهد", "شهود",
     "ضابط", "متطوع", "خبراء", "خبير", "محلل", "محللون", "سكان", "مراقبون", "ناشطون", "ناشط",
     "مسعف", "مسعفون", "طبيب", "أطباء", "دبلوماسي", "دبلوماسيون", "مصدرا", "نائب", "وسائل",
-    "تقارير", "التقارير", "صحف", "وكالات", "مصادر", "أنباء", "معلومات", "مراقبين"))
+    "تقارير", "التقارير", "صحف", "وكالات", "مصادر", "أنباء", "معلومات", "مراقبين", "المصادر"))
 _PARTICIPLES = frozenset(normalize(w) for w in _CUE_NOUNS) - {normalize("بعنوان"), normalize("كلمة")}
 
 
@@ -205,12 +227,12 @@ def _clean_words(text: str) -> list[str]:
     return out
 
 
-def _pick(layout: Layout, ms: list[MentionRef], first_wi: int) -> str | None:
+def _pick(layout: Layout, ms: list[MentionRef], first_wi: int, addressee: bool = True) -> str | None:
     """Speaker among candidate mentions: the last person ("رئيس البعثة، فلان"), not one
     introduced by باسم (a spokesman *of* X); else the first organisation; a place only
     right after the cue ("قالت واشنطن")."""
     ok = [m for m in ms if not layout.is_place_use(m) and layout.norm(m.first - 1) != _BISM
-          and layout.norm(m.first - 1) not in _COMPANY]
+          and layout.norm(m.first - 1) not in _COMPANY and not _not_speaker(layout, m, addressee)]
     per = [m for m in ok if m.entity.type == "PER"]
     if len(per) > 1:
         # "نائب الرئيس السوداني ... إبراهيم محمود": the deputy speaks, not the president.
@@ -235,7 +257,9 @@ _RELATION = frozenset(normalize(w) for w in ("نائب", "مساعد", "مستش
 #: … "وزعمت القناة").
 _TYPE_NOUNS = frozenset(normalize(w) for w in (
     "القناة", "الصحيفة", "الوكالة", "الشبكة", "الموقع", "الحركة", "الحزب", "المنظمة", "الجماعة",
-    "الإذاعة", "المجلة", "التلفزيون", "الهيئة", "اللجنة", "الجمعية"))
+    "الإذاعة", "المجلة", "التلفزيون", "الهيئة", "اللجنة", "الجمعية", "الشركة", "الأمانة",
+    "الرئاسة", "الإدارة", "المديرية", "الجامعة", "النادي", "الاتحاد", "البنك", "الصندوق",
+    "المركز", "الوزارة"))
 #: Prepositions of an adverbial right after a cue ("وشدد خلال لقائه"): its pronoun
 #: suffix means the subject is the one already talked about.
 _ADV_PREPS = frozenset(normalize(w) for w in ("خلال", "أثناء", "اثناء", "في", "لدى", "عقب", "بعد"))
@@ -278,6 +302,16 @@ def resolve_speaker(layout: Layout, cue_wi: int, hi: int, ss: int) -> tuple[str 
             r"(?:ه|ها|هم|هما)$", layout.norm(cue_wi + 2)) and layout.norm(cue_wi + 2) not in _TYPE_NOUNS:
         # "وشدد خلال لقائه ... مبعوث X ... على أن": the names after are in the adverbial.
         return None, "continue"
+    if region and region[0] == _ALLAH:
+        # "داعيا الله العلي القدير أن": God is addressed; the subject is the one before.
+        return None, ("sentence" if cue in _PARTICIPLES else "continue")
+    if region and _bare_al(region[0]) in _KIN:
+        return None, "unnamed"  # "أوضح والد الجندي فلان أن": the father, never named
+    if region and region[0] in _TYPE_NOUNS and not (ms and ms[0].first <= cue_wi + 1):
+        # "وأوضحت الشركة، في بيان ردا على ما نشرته «الوئام»، أن": the company named before.
+        ante = _type_antecedent(layout, region[0], layout.starts[cue_wi])
+        if ante is not None:
+            return ante, "named"
     if region and not any(m.entity.type in ("PER", "ORG", "MISC") for m in ms):
         # "وقال قائد شرطة الولاية إن ...": a title with no name is the person named
         # with that title elsewhere in the article ("مسؤول الشرطة فلان").
@@ -391,6 +425,7 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
     memo_get = _CUE_MEMO.__getitem__  # _CUE_MISS on a miss
     cues = [(c is not None) if (c := memo_get(n)) is not _CUE_MISS else (_cue_base(n) is not None)
             for n in norms]
+    _context_cues(layout, norms, cues)
     found: list[_Q] = []
     marks = _quote_spans(text)
     covered: list[tuple[int, int]] = []  # kept sorted, with cov_starts alongside
@@ -500,15 +535,30 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
         base = _strip_conj(n)
         start_wi = None
         comp_wi = None
-        for j in range(ci + 1, min(ci + 40, len(words))):
+        colon_wi = None
+        for j in range(ci, min(ci + 40, len(words))):
             if layout.starts[j] >= se:
                 break
-            if norms[j] in _COMP:
+            if j > ci and norms[j] in _COMP and norms[j - 1] not in _CONJ_PREV and not (norms[j] == "فان" and any(
+                    m.start < layout.starts[j] < m.end
+                    for m in layout.between(max(0, layout.starts[j] - 40), layout.ends[j] + 40))):
+                # not "بعد أن" (a conjunction) nor "فان" inside a name (لويس فان غال)
                 comp_wi = j
                 break
             if j > ci + 1 and cues[j]:
                 break  # another cue takes over
-            if text[layout.ends[j]: layout.ends[j] + 1] in ("«", "“", "\""):
+            after = text[layout.ends[j]: layout.ends[j] + 3]
+            if j > ci and after[:1] in ("«", "“", "\"") and not _short_name_quote(text, layout.ends[j]):
+                break
+            if j - ci <= 14 and after.lstrip()[:1] == ":":
+                # "وقال فلان: لقد ..." — unmarked direct speech after a colon (a colon
+                # followed by إن or a quotation mark is handled as before).
+                rest = text[layout.ends[j]:].lstrip()[1:].lstrip()
+                first = rest.split(maxsplit=1)[0] if rest else ""
+                if normalize(first).strip("«»“”\"") in _COMP or rest[:1] in _ANY_QUOTE:
+                    continue  # "قال: إن ..." / "قال: «...»" (even an unclosed or reversed «)
+                if rest:
+                    colon_wi = j
                 break
         if not PREP_CUE_FORMS:
             PREP_CUE_FORMS.update(_prep_cue_map())
@@ -517,11 +567,19 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
         if prep is not None and comp_wi is not None and any(
                 norms[j] == prep_n for j in range(ci + 1, comp_wi)):
             comp_wi = None  # "أشار إلى احتمال أن ...": the preposition's noun comes first
-        if comp_wi is not None:
+        kind = "indirect"
+        if colon_wi is not None:
+            colon_at = text.index(":", layout.ends[colon_wi])
+            start_wi, comp_wi, kind = layout.word_index(colon_at + 1), colon_wi, "direct"
+            if start_wi < len(words) and layout.starts[start_wi] < se:
+                start_wi = (start_wi, len(text[colon_at + 1:]) - len(text[colon_at + 1:].lstrip()) + colon_at + 1)
+        elif comp_wi is not None:
             start_wi = comp_wi + 1
         elif prep is not None:
+            # A preposition after another cue belongs to that clause ("وأكد بوتين قبوله
+            # الدعوة، مضيفا ... على شرفه"); long subjects stay fine ("ودعا نائب ... إلى").
             for j in range(ci + 1, min(ci + 35, len(words))):
-                if layout.starts[j] >= se:
+                if layout.starts[j] >= se or (j > ci + 1 and cues[j]):
                     break
                 raw = toks[words[j] - 1].norm if words[j] > 0 else ""
                 if prep == "ب" and raw == "ب" and toks[words[j] - 1].clitic:
@@ -534,7 +592,7 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
                     if j + 1 < len(words) and norms[j + 1] in _COMP:
                         start_wi = j + 2
                     break
-        if start_wi is None and base in _OBJECT_CUES:
+        if start_wi is None and base in _OBJECT_CUES and colon_wi is None:
             # "أعلنت وزارة الداخلية، أمس، القبض على 431 عنصرا": the announced event.
             subj = [m for m in layout.between(layout.ends[ci], se) if m.first - ci <= 6]
             if subj:
@@ -545,9 +603,12 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
                     if any(f.pos == "noun" and not f.lemma.weak for f, _, _ in lex.lookup(norms[j])):
                         start_wi = comp_wi = j
                         break
+        qs = None
+        if isinstance(start_wi, tuple):
+            start_wi, qs = start_wi  # after a colon: from the first character (a clitic ب too)
         if start_wi is None or start_wi >= len(words) or layout.starts[start_wi] >= se:
             continue
-        qs = layout.starts[start_wi]
+        qs = layout.starts[start_wi] if qs is None else qs
         if text[qs - 1: qs] in ("«", "“", "\"") or in_marks(qs):
             continue  # a direct quote follows: already taken
         # The reported words run to the sentence end, a quotation mark, or the next cue.
@@ -555,6 +616,8 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
         for j in range(start_wi + 1, len(words)):
             if layout.starts[j] >= se:
                 break
+            if cues[j] and _embedded_cue(layout, j):
+                continue  # "إن استهداف المساجد يشير إلى أن ...": the reported clause goes on
             if cues[j] and any(norms[x] in _COMP for x in range(j + 1, min(j + 12, len(words)))
                                         if layout.starts[x] < se):
                 qe = layout.starts[j]
@@ -576,8 +639,12 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
         if qe - qs < 4 or len(text[qs:qe].split()) < 2:
             continue
         cue_span = (layout.starts[ci], layout.ends[ci])
-        spk, how = resolve_speaker(layout, ci, layout.starts[comp_wi], ss)
-        found.append(_Q(qs, qe, "indirect", cue_span, ci, spk, _cont(how)))
+        hi = layout.ends[comp_wi] if colon_wi is not None else layout.starts[comp_wi]
+        if comp_wi > ci:
+            spk, how = resolve_speaker(layout, ci, hi, ss)
+        else:  # "وأضاف: ..." continues; "قائلا: ..." is its own sentence's subject's
+            spk, how = None, ("sentence" if _cue_base(n) in _PARTICIPLES else "continue")
+        found.append(_Q(qs, qe, kind, cue_span, ci, spk, _cont(how)))
         cover(qs, qe)
 
     # -- attribution: وحسب X فإن ... / ... حسبما أفادت X ------------------------------------
@@ -609,6 +676,9 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
                 # Sentence-initial: "وحسب X فإن ..."
                 comp = next((x for x in swords[k + 1: k + 12] if norms[x] in _COMP or norms[x] == "فقد"), None)
                 if comp is None:
+                    # "ووفق تصريحات مصدر عسكري، لم يتم ذكر اسمه، ... لـ«بوابة الوسط» ...، فإن"
+                    comp = next((x for x in swords[k + 12: k + 25] if norms[x] in ("فان", "فقد")), None)
+                if comp is None:
                     # "وبحسب نص القرار، سيتم ..." — the comma ends the attribution.
                     comp = next((x for x in swords[k + 1: k + 10]
                                  if text[layout.ends[x]: layout.ends[x] + 1] in ("،", ",")), None)
@@ -628,8 +698,14 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
                                 (layout.starts[j], layout.ends[j]), j, spk, _cont(how)))
                 cover(qs, se)
             elif k >= 5:
-                # Sentence-final: "... ، حسبما أفادت الشرطة"
-                qe = _trim_end(text, ss, layout.starts[j])
+                # Sentence-final: "... ، حسبما أفادت الشرطة" (a clitic ب/و of بحسب is
+                # outside the quote)
+                a0 = layout.starts[j]
+                t = words[j] - 1
+                while t >= 0 and toks[t].clitic and toks[t].end == a0:
+                    a0 = toks[t].start
+                    t -= 1
+                qe = _trim_end(text, ss, a0)
                 spk, how = _attrib_speaker(layout, j, se)
                 found.append(_Q(ss, qe, "indirect", (layout.starts[j], layout.ends[j]), j, spk, False))
                 cover(ss, qe)
@@ -653,9 +729,15 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
                 # the quoted words; failing that, the previous speaker goes on.
                 ss = doc.sentences[si][0] if si is not None else 0
                 ms = [m for m in layout.between(ss, cue_off) if not layout.is_place_use(m)
-                      and not _inside(covered, cov_starts, m.start)]
+                      and not _inside(covered, cov_starts, m.start) and not _not_speaker(layout, m)]
                 per = [m for m in ms if m.entity.type == "PER"] or [m for m in ms if m.entity.type == "ORG"]
-                spk = per[0].entity.id if per else last[1]
+                if per:
+                    spk = per[0].entity.id
+                else:
+                    # "وأدان العمل الإرهابي، مؤكدا أن": the one talked about goes on.
+                    cands = [last] if last[0] >= 0 else []
+                    cands += [(o, e) for o, e in trail if o < cue_off]
+                    spk = max(cands, key=lambda x: x[0])[1] if cands else None
         elif spk is None and q.continues:
             # "قال بيان المكتب إن دي مستورا شدد ... وأشار إلى" — the person the last
             # report was about goes on speaking.
@@ -701,7 +783,7 @@ def _attrib_speaker(layout: Layout, j: int, hi: int) -> tuple[str | None, str]:
     if any(w in _UNNAMED for w in words[:3]) and not (ms and ms[0].first - j <= 1):
         return None, "unnamed"
     if ms:
-        spk = _pick(layout, ms[:1], j + 1)
+        spk = _pick(layout, ms[:1], j + 1, addressee=False)  # "وفقا لـ«رويترز»" is the source
         if spk:
             return spk, "named"
     if any(w in _GENERIC for w in words):
@@ -750,3 +832,76 @@ def _trim_end(text: str, s: int, e: int) -> int:
     while e > s and (text[e - 1].isspace() or text[e - 1] in "،,.؛;:"):
         e -= 1
     return e
+
+
+_NAME_LINK = frozenset(normalize(w) for w in ("بن", "ابن", "بنت", "أبو", "ابو", "أبي", "أم"))
+_DONE = frozenset(normalize(w) for w in ("تم", "يتم", "سيتم", "جرى", "يجري"))
+
+
+def _context_cues(layout: Layout, norms: list[str], cues: list[bool]) -> None:
+    """Correct each word's cue reading (in place) from its neighbours: a name part
+    ("عبدالعزيز بن طالب"), a verbal noun ("لم يتم ذكر اسمه"), a passive "يذكر أن"
+    (background, no speaker), and بيّن (وبين X أن) only with a complementizer after it."""
+    n = len(norms)
+    for i, w in enumerate(norms):
+        if cues[i]:
+            prev = norms[i - 1] if i else ""
+            if prev in _NAME_LINK or prev in _DONE:
+                cues[i] = False
+            elif w in _PASSIVE_CUES and i + 1 < n and (
+                    norms[i + 1] in _COMP or (norms[i + 1] in ("الي", "الى") and i + 2 < n
+                                              and norms[i + 2] in _COMP)):
+                cues[i] = False
+        elif w in _WEAK_CUES or (w == "بين" and layout.prev_norm(i) in ("و", "ف")):
+            if layout.norm(i - 1) in _GOVERNING or i and norms[i - 1] in ("ما", "من"):
+                continue
+            for j in range(i + 1, min(i + 10, n)):
+                if norms[j] in _COMP:
+                    cues[i] = True
+                    break
+                if layout.doc.text[layout.ends[j]: layout.ends[j] + 2].strip()[:1] in (".", "؟", "!"):
+                    break
+
+
+def _short_name_quote(text: str, off: int) -> bool:
+    """Does a quotation mark at ``off`` hold a short name ("لـ«عكاظ»")? Such a name does
+    not end a cue's subject."""
+    close = _OPEN.get(text[off:off + 1])
+    if close is None:
+        return False
+    j = text.find(close, off + 1, off + 40)
+    return j > 0 and len(text[off + 1:j].split()) <= 3
+
+
+def _embedded_cue(layout: Layout, j: int) -> bool:
+    """Is cue ``j`` a bare imperfect verb whose subject is a noun phrase inside reported
+    words ("... الحادث يؤكد أن"), not a new speaker's report? No و/ف, no actor right
+    before it."""
+    w = layout.norm(j)
+    if not w or w[0] not in "يت" or not is_speech_verb(w) or layout.prev_norm(j) in ("و", "ف"):
+        return False
+    for m in layout.between(layout.starts[max(0, j - 3)], layout.starts[j]):
+        if m.last >= j - 2 and m.entity.type in ("PER", "ORG"):
+            return False
+    return True
+
+
+_ADDRESSEE_RX = re.compile(r"(?:^|[\s(])ل(?:ـ[\s«\"“]*|[\s«\"“]+)$")
+
+
+def _not_speaker(layout: Layout, m: MentionRef, addressee: bool = True) -> bool:
+    """A mention that cannot be the speaker: God (دعا الله أن), an addressee
+    ("قال لـ«عكاظ»"), or a relative or group of the subject ("والد الجندي فلان",
+    "قبيلة آل فلان")."""
+    text = layout.doc.text
+    if normalize(text[m.start:m.end]).strip("«»\"“”") == _ALLAH:
+        return True
+    if addressee and _ADDRESSEE_RX.search(text, max(0, m.start - 8), m.start):
+        return True
+    for j in range(m.first - 1, max(-1, m.first - 8), -1):
+        w = layout.norm(j)
+        if _bare_al(w) in _KIN:
+            return True
+        if is_cue(w) or text[layout.ends[j]: layout.ends[j] + 2].strip()[:1] in ("،", ",", ":"):
+            break
+    return False
