@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rasd.doc import Doc, Entity
+from rasd.doc import Doc, Entity, Time
 from rasd.events.detect import Hit
 from rasd.events.mentions import Layout, MentionRef
 from rasd.text.normalize import normalize
@@ -1009,20 +1009,49 @@ def _dates_the_event(doc: Doc, hit: Hit, rel: tuple[int, str], sent_hits: list[H
                for o in [hit, *sent_hits])
 
 
+def time_scope_of(doc: Doc, k: int) -> dict:
+    """The time stage's ``time_scope`` entry for ``doc.times[k]`` ({} when absent)."""
+    sc = doc.scratch.get("time_scope")
+    if isinstance(sc, list) and len(sc) == len(doc.times) and 0 <= k < len(sc):
+        return sc[k] or {}
+    return {}
+
+
 def find_time_ex(doc: Doc, hit: Hit, cumulative: bool = False,
-                 sent_hits: list[Hit] = ()) -> tuple[dict | None, bool]:
+                 sent_hits: list[Hit] = (), info: dict | None = None) -> tuple[dict | None, bool]:
     """(time, foreign): the nearest time expression of the trigger's sentence that is
     its own; ``foreign`` is true when the sentence has times but all belong to other
     predicates (a relative clause's verb; for a statement, a later reporting clause).
     ``sent_hits``: the sentence's trigger hits (a relative clause dating one of the
-    event's type keeps its time)."""
+    event's type keeps its time). ``info``, when given, receives the chosen time's
+    ``time_scope`` entry (``scope``/``days``/``role``)."""
     if not doc.sentences:
         return None, False
     s, e = doc.sentences[hit.sentence]
     best = None
     foreign = False
-    for t in doc.times:
+    charge = _charge_before(doc.text, s, hit)
+    weak: list[Time] = []
+    for k, t in enumerate(doc.times):
         if s <= t.start < e and t.value and (t.precision != "duration" or cumulative):
+            role = time_scope_of(doc, k).get("role")
+            if role == "birth" or t.extra.get("before_event"):
+                # "من مواليد العام 1415هـ" dates a person, "قبل 48 ساعة من بدء اللقاء" is
+                # counted from another event: neither is a time point of this event.
+                continue
+            if t.end <= hit.start and charge is not None and t.end <= charge:
+                # "دين الشهر الماضي ب12 تهمة قتل": the conviction's time, not the killing's.
+                foreign = True
+                continue
+            if t.end <= hit.start and _closed_relative(doc, s, t, hit, sent_hits):
+                # "مطلق النار الذي قتل … في 2012 …، … اطلاق سراح": the time of a relative
+                # clause that has closed before the event. A past one is never the event's;
+                # a recent one ("المظاهرة التي انطلقت صباح الأربعاء …، فرقت") is kept as a
+                # last resort when the sentence has no other time.
+                if time_scope_of(doc, k).get("scope") != "past":
+                    weak.append(t)
+                foreign = True
+                continue
             rel = _relative_clause(doc.text, hit.end, t.start) if t.start >= hit.end else None
             if t.start >= hit.end and ((rel is not None and not _dates_the_event(doc, hit, rel, sent_hits)) or (
                     hit.type in SAYING_TYPES and _new_report_clause(doc.text, hit.end, t.start))):
@@ -1036,10 +1065,46 @@ def find_time_ex(doc: Doc, hit: Hit, cumulative: bool = False,
             d = abs(t.start - hit.start)
             if best is None or d < best[0]:
                 best = (d, t)
+    if best is None and weak:
+        best = (0, weak[-1])
     if best is None:
         return None, foreign
     t = best[1]
+    if info is not None:
+        info.update(time_scope_of(doc, doc.times.index(t)))
     return {"value": t.value, "precision": t.precision}, False
+
+
+#: Charge words: the event noun after them is what someone is accused of ("بتهمة قتل").
+_CHARGE = _ns("تهمة", "تهم", "بتهمة", "بتهم", "التهم", "تهمتي", "بتهمتي", "تهمه", "بتهمه")
+
+
+def _charge_before(text: str, s: int, hit: Hit) -> int | None:
+    """Offset of a charge word right before the trigger ("بتهمة قتل"), or None."""
+    words = list(re.finditer(r"\S+", text[s:hit.start]))[-1:]
+    for m in words:
+        w = normalize(m.group())
+        if w in _CHARGE or (w[:1] in "وب" and w[1:] in _CHARGE):
+            return s + m.start()
+    return None
+
+
+_REL_SPAN = 10  # words from a relative pronoun to a time still inside its clause
+
+
+def _closed_relative(doc: Doc, s: int, t: Time, hit: Hit, sent_hits: list[Hit]) -> bool:
+    """A time before the trigger inside a relative clause (الذي/التي …) that closes (a
+    comma or another relative pronoun) before the trigger: the clause's verb owns it —
+    unless the clause dates a happening ("الهجوم الذي وقع أمس") and the event is no statement."""
+    rel = _relative_clause(doc.text, s, t.start)
+    if rel is None or len(doc.text[rel[0]:t.start].split()) > _REL_SPAN:
+        return False  # (a far pronoun: the clause has likely ended without a mark)
+    gap = doc.text[t.end:hit.start]
+    if not (re.search(r"[،,؛]", gap) or _RELATIVE.search(gap)):
+        return False
+    if rel[1] in _HAPPENED and hit.type not in SAYING_TYPES:
+        return False  # "الهجوم الذي وقع في 20 يوليو …، شرارة اعمال العنف": the setting
+    return not _dates_the_event(doc, hit, rel, sent_hits)
 
 
 _COMMA_WORD = re.compile(r"[،,]\s*(?:«[^»]*»\s*)?([\u0621-\u064a]+)")

@@ -253,8 +253,9 @@ class EventStage:
                 injured = injured if injured is not None else i2
                 if (dead or injured) and is_cumulative(stext):
                     extra["cumulative"] = True
+            t_info: dict[str, Any] = {}
             t, foreign_time = A.find_time_ex(doc, h, bool(extra.get("cumulative")),
-                                             hits_by_sent.get(h.sentence, []))
+                                             hits_by_sent.get(h.sentence, []), t_info)
             # (A word after أمام/بهدف is a verbal noun even where the lexicon read a verb.)
             prospective = _prospective(layout, h)
             if prospective:
@@ -283,6 +284,11 @@ class EventStage:
                     extra["ref"] = "suffix"
             if h.type == "ASSAULT" and "ref" not in extra and _told_before(layout, h, dead is None):
                 extra["ref"] = "told"
+            if t is None and (news_time is not None or dl_time is not None) and _background(layout, h):
+                # "وكان مانشستر يونايتد تخلى عن …", or the text has moved into the past
+                # ("في عام 1942 …"): not the report's news, so no inherited time.
+                foreign_time = True
+                extra["background"] = True
             if t is None and self.inherit_time and news_time is not None and not (
                     foreign_time or prospective) and (
                     self.inherit_time_saying or h.type not in A.SAYING_TYPES) and not _prior_or_content(
@@ -300,6 +306,10 @@ class EventStage:
                 t = {"value": doc.published[:10], "precision": "day"}
                 extra["time_from"] = "published"
             status = "planned" if prospective else A.find_status(layout, h)
+            if status == "completed" and t_info.get("role") == "deadline" and (
+                    t_info.get("scope") == "future" or (t_info.get("days") is not None and t_info["days"] >= 0)):
+                # "أمام الكونغرس حتى 17 سبتمبر للتصويت": a deadline still ahead — planned.
+                status = "planned"
             main = self._is_main(doc, h, t, stext, extra)
             extra["main"] = main
             if len(hs) > 1:
@@ -464,6 +474,50 @@ def _setting_from_same_actor(doc: Doc, place: bool, when: bool) -> None:
 
 
 _PRIOR = frozenset(normalize(w) for w in ("بعد", "عقب", "إثر", "اثر", "جراء", "إبان", "منذ"))
+#: Forms of كان that, with a perfect verb or قد, make a pluperfect ("وكان X قد أعلن").
+_KANA = frozenset(normalize(p + w) for p in ("", "و", "ف") for w in ("كان", "كانت", "كانوا", "كانا"))
+_QAD = frozenset(normalize(w) for w in ("قد", "وقد"))
+_PUNCT = frozenset("،,.:؛;!?؟")
+#: Time roles that do not place the story in time (a birth year, "since").
+_NO_SETTING = ("birth", "since")
+#: How many sentences back a past time still sets the story in the past.
+_SETTING_BACK = 1
+_DURING = frozenset(normalize(w) for w in ("خلال", "طوال", "طيلة", "وخلال"))
+
+
+def _background(layout: Layout, h: Hit) -> bool:
+    """Is an event with no time of its own background to the report? A pluperfect ("وكان
+    X قد أعلن"، "اذ كان تخلى عن") or a text that has moved into the past: the last dated
+    time before the trigger, in its sentence or the one before, lies before the news week."""
+    doc = layout.doc
+    wi = layout.word_index(h.start)
+    s0 = layout.word_index(doc.sentences[h.sentence][0])
+    j0 = max(s0, wi - 6)
+    prev = [layout.norm(j) for j in range(j0, wi)]
+    for k, p in enumerate(prev):
+        if p not in _KANA:
+            continue
+        rest = prev[k + 1:]
+        # (No punctuation and no و/ف clitic between: "كانوا أجانب وكلهم قتلوا" is no pluperfect.)
+        ti = layout.words[j0 + k] + 1  # (the token after كان)
+        new_clause = any(t.clitic and t.text in ("و", "ف") for t in doc.tokens[ti:ti + 16] if t.start < h.start)
+        if not new_clause and not any(q in _PUNCT for q in rest) and (
+                any(q in _QAD for q in rest) or (h.form.pos == "verb" and len(rest) <= 3)):
+            # (A verb the lexicon reads as imperfect after كان — "كان يقاتل" — is past too.)
+            return True
+    lo = doc.sentences[max(0, h.sentence - _SETTING_BACK)][0]
+    last = None
+    for k, t in enumerate(doc.times):
+        if t.start >= h.start:
+            break
+        if t.start >= lo and t.value:
+            sc = A.time_scope_of(doc, k)
+            # (Durations and vague times say nothing about where the story stands.)
+            if sc.get("role") not in _NO_SETTING and sc.get("scope") not in (None, "none"):
+                # "خلال العام الماضي": a period leading up to the news, not a past setting.
+                before = doc.text[max(0, t.start - 8):t.start].split()[-1:]
+                last = None if before and normalize(before[0]) in _DURING else sc
+    return bool(last) and last.get("scope") == "past"
 
 
 def _prior_or_content(layout: Layout, h: Hit, sent_hits: list[Hit]) -> bool:
