@@ -143,6 +143,7 @@ _COALITION = re.compile(
 
 
 COALITION_HEAD = "~coalition"  # the ``head`` of coalition mentions (no KB lookup)
+TITLE_HEAD = "~title"  # the ``head`` of names after titles (rasd.kb.rules.title_names)
 
 
 def coalition_mentions(text: str) -> list[tuple[int, int, str, str]]:
@@ -230,6 +231,258 @@ def rank_mentions(text: str, words, surnames_of, is_name, adjectives, freq,
             end = e
         if end is not None:
             out.append((s0, end))
+    return out
+
+
+# -- names after titles ----------------------------------------------------------------------
+# "المتحدث الرسمي لوزارة العمل تيسير المفرج", "مدير عام الشركة فهد العتيبي", "الدكتورة فوزية
+# الرميح": an unknown person named right after a title or role noun phrase. The title may be
+# followed by its modifiers, an organisation/place genitive (definite words, "لوزارة",
+# "عام", a kept ORG/LOC mention); the name then starts with a given name and has 2–4 words.
+_TITLE_STEMS = (
+    "وزير وزيرة المتحدث المتحدثة الناطق الناطقة مدير مديرة رئيس رئيسة أمين نائب مستشار "
+    "مستشارة سفير سفيرة الدكتور الدكتورة د الشيخ الشيخة المهندس المهندسة الأستاذ الأستاذة "
+    "المحامي المحامية اللواء العقيد العميد المقدم الرائد النقيب الفريق محافظ وكيل مساعد "
+    "قائد عميد عضو مسؤول مسؤولة مندوب ممثل ممثلة أمير الأمير الأميرة رجل الباحث الباحثة "
+    "الخبير الخبيرة الإعلامي الإعلامية الكاتب الكاتبة المواطن المواطنة الطبيب الطبيبة "
+    "المدرب اللاعب الفنان الفنانة القاضي الداعية المفتي الإمام الخطيب المذيع المذيعة معالي "
+    "سمو"
+)
+
+
+def _title_forms() -> frozenset[str]:
+    out: set[str] = set()
+    for t in _TITLE_STEMS.split():
+        w = normalize(t)
+        forms = {w}
+        if w.startswith("ال"):
+            forms |= {"لل" + w[2:], "بال" + w[2:]}
+        else:
+            forms |= {"ال" + w, "لل" + w, "بال" + w, "ل" + w}
+        out |= forms | {"و" + f for f in forms} | {"ف" + f for f in forms}
+    return frozenset(out)
+
+
+TITLE_FORMS = _title_forms()
+# Words inside the title phrase that are neither definite nor a mention: modifiers and the
+# heads of construct-state organisation names ("مدير عام", "رئيس نادي ...").
+_TITLE_INNER = frozenset(normalize(w) for w in (
+    "عام عامة باسم شؤون إدارة ادارة وزارة هيئة شركة مجلس جامعة نادي جمعية مؤسسة مركز "
+    "بنك مصرف مكتب قسم لجنة مجموعة صندوق غرفة مستشفى كلية معهد إمارة منطقة محافظة "
+    "بلدية أمانة فرع برنامج مشروع اتحاد حزب دار قطاع جهاز صحيفة قناة وكالة مدرسة "
+    "سمو معالي فضيلة"
+).split())
+# Stops: complementizers, prepositions, conjunction-led speech verbs (caught by frequency).
+_TITLE_STOP = frozenset(normalize(w) for w in (
+    "إن أن أنه إنه أنها إنها أنهم بأن لأن في من على إلى عن مع بعد قبل خلال حول عند لدى "
+    "منذ حتى الذي التي الذين أو ثم كما لكن بين ضد نحو عبر"
+).split())
+# Titles whose next word is usually the place governed.
+_PLACE_TITLES = frozenset(f for f in TITLE_FORMS if f.lstrip("وف").removeprefix("ال")
+                          .removeprefix("لل").removeprefix("بال").removeprefix("ل")
+                          in (normalize("محافظ"), normalize("أمير")))
+# First letters of words that are not taken as rarer given names (clitics ب/ل/ك/و/ف, ال).
+_LOOSE_NOT_FIRST = frozenset("بلكوف")
+_KING = normalize("الملك")
+# Words that link parts of a name.
+_NAME_LINKS = frozenset(normalize(w) for w in "بن بنت ابن أبو أبي آل عبد".split())
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    """Given names: the NER gazetteer's first-name class (words rare enough not to be
+    common nouns: "امام", "بيان", "امر" are out) and the extension rule's list."""
+    return _name_sets()[0]
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """Single-word place names of the NER gazetteer ("دومة"): never a given name here."""
+    return _name_sets()[1]
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Place names of two to four words of the NER gazetteer ("دومه الجندل")."""
+    return _name_sets()[2]
+
+
+@lru_cache(maxsize=1)
+def _name_sets() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    from importlib import resources
+
+    from rasd.text.tokens import word_frequencies
+
+    freq = word_frequencies()
+    out = set(_GIVEN)
+    places = set()
+    long_places = set()
+    try:
+        path = resources.files("rasd.ner").joinpath("data/gazetteer.tsv")
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#"):
+                    continue
+                k, _, c = line.rstrip("\n").partition("\t")
+                if " " in k:
+                    if "L" in c and k.count(" ") <= 3:
+                        long_places.add(k)
+                    continue
+                if "F" in c and len(k) >= 3 and freq.get(k, 0) < 470:
+                    out.add(k)
+                elif "L" in c:
+                    places.add(k)
+    except OSError:  # no NER data shipped: the hand list only
+        pass
+    return (frozenset(out - _TITLE_STOP - _ORDINALS), frozenset(places - out),
+            frozenset(long_places))
+
+
+@lru_cache(maxsize=1)
+def _definite_clusters() -> dict[str, tuple[str, str]]:
+    """Definite words of the NER word clusters (shipped statistics of the news corpus):
+    word → (top-level cluster, log-frequency bucket). ``{}`` without the file."""
+    from importlib import resources
+
+    out: dict[str, tuple[str, str]] = {}
+    try:
+        path = resources.files("rasd.ner").joinpath("data/clusters.tsv")
+        with path.open(encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("ال"):
+                    p = line.rstrip("\n").split("\t")
+                    if len(p) >= 4:
+                        out[p[0]] = (p[1].partition(".")[0], p[3])
+    except OSError:
+        pass
+    return out
+
+
+# The top-level word cluster that holds the family names "ال…" (العتيبي، الغامدي، الحارثي,
+# المالكي …; 40 clusters, rasd.ner clusters.tsv).
+_FAMILY_CLUSTER = "11"
+
+
+def _family_name(nw: str) -> bool:
+    """May the normalised definite word be a family name after a given name? A word of the
+    family-name cluster, a rare word (frequency bucket ≤ 2: "المزعل", "العلاق") or one the
+    clusters do not know; not a facility adjective ("التخصصي") or a common noun of another
+    cluster ("العزاء", "المذيع", "الإخوان")."""
+    if nw in _CLOSING or nw in TITLE_FORMS:
+        return False
+    c = _definite_clusters().get(nw)
+    return c is None or c[0] == _FAMILY_CLUSTER or c[1] <= "2"
+
+
+def warm() -> None:
+    """Load the name lists and word clusters title_names reads (once per process; the
+    stage does it when built, so that no article pays for it)."""
+    _name_sets()
+    _definite_clusters()
+
+
+def _given(nw: str) -> bool:
+    """Is the normalised word a given name ("فهد", "عبدالله", "عبدالرحمن")?"""
+    if nw in _first_names():
+        return True
+    return len(nw) >= 6 and nw.startswith("عبد") and nw[3:5] == "ال"
+
+
+def title_names(text: str, words, is_name, adjectives, freq,
+                norms: list[str] | None = None,
+                covered=None) -> list[tuple[int, int]]:
+    """Spans of person names right after a title phrase (see above).
+
+    ``words``/``norms``: the document's words and their normalised forms;
+    ``is_name(nw)``: a person-name word; ``covered(start, end)``: the type of a kept
+    mention over that word or ``None`` (ORG/LOC mentions are skipped as part of the title
+    phrase; a PER mention ends the search: the title has its name).
+    """
+    out: list[tuple[int, int]] = []
+    if norms is None:
+        norms = word_norms(words)
+    if TITLE_FORMS.isdisjoint(norms):
+        return out
+    n = len(words)
+    for i in indices_in(norms, TITLE_FORMS):
+        pos = words[i].end
+        j = i + 1
+        inner = 0
+        start = None
+        gen_per = False
+        while j < n and inner <= 6:
+            w = words[j]
+            if text[pos:w.start].strip(" \u00a0"):
+                break  # punctuation (also a word of its own) or a line break
+            nw = w.norm
+            cov = covered(w.start, w.end) if covered is not None else None
+            if cov == "PER":
+                # "مدير مكتب العبادي مهدي العلاق": a person after an office noun is a
+                # genitive of the title; any other ends the search (the title has its name).
+                if not (gen_per or norms[j - 1] in _TITLE_INNER):
+                    break
+                gen_per = True
+                pos, j, inner = w.end, j + 1, inner + 1
+                continue
+            gen_per = False
+            if nw in _TITLE_STOP:
+                break
+            if cov is None and text[w.end - 2:w.end] != "يه" and (_given(nw) or (
+                    # ("ناديه": "his club", not نادية; the suffix ه after ي is possessive.)
+                    # Rarer given names ("مسعد", "هويدا"): a person-name word that is not a
+                    # place, a common word or a word with a leading clitic ("بأم القرى").
+                    is_name(nw) and freq.get(nw, 0) < 450 and nw[:1] not in _LOOSE_NOT_FIRST
+                    and not nw.startswith("ال")
+                    and nw not in _place_words())):
+                start = j
+                loose = not _given(nw)
+                break
+            if cov is not None or nw in _TITLE_INNER or nw in TITLE_FORMS \
+                    or nw.startswith(("ال", "لل", "بال", "وال")) \
+                    or (nw[:1] in "لب" and len(nw) >= 4 and freq.get(nw, 0) < 480):
+                pos, j, inner = w.end, j + 1, inner + 1
+                continue
+            break
+        if start is None or norms[start - 1] == _KING:
+            continue  # "مستشفى الملك عبدالعزيز": a king's name in an institution's
+        # The name: the given name and up to three more name words.
+        end_j = start
+        k = start + 1
+        pos = words[start].end
+        while k < n and k - start < 4:
+            w = words[k]
+            if text[pos:w.start].strip(" \u00a0"):
+                break
+            nw = w.norm
+            if covered is not None and covered(w.start, w.end) is not None:
+                break
+            if nw in _TITLE_STOP or nw in _ORDINALS or nw in adjectives or _DIGIT.search(nw):
+                break
+            if nw in _NAME_LINKS:
+                # "بن"/"أبو"/"آل" only with a name after them.
+                pos, k = w.end, k + 1
+                continue
+            if words[k - 1].norm in _NAME_LINKS and k - 1 > start:
+                ok = True  # "بن مساعد": any word after a name link is a name
+            elif nw.startswith("ال") and len(nw) >= 5:
+                ok = freq.get(nw, 0) < 480 and _family_name(nw)
+            else:
+                ok = (is_name(nw) or _given(nw)) and freq.get(nw, 0) < 480
+            if not ok:
+                break
+            end_j = k
+            pos, k = w.end, k + 1
+        if end_j == start:
+            continue  # a given name alone is not enough
+        if loose and start == i + 1 and norms[i] in _PLACE_TITLES:
+            continue  # "محافظ دومة الجندل", "أمير منطقة": the place governed
+        if loose and not words[end_j].norm.startswith("ال"):
+            continue  # a rarer first word needs a family name "ال…" ("مسعد فودة" is not taken)
+        if " ".join(words[x].norm for x in range(start, end_j + 1)) in _place_names():
+            continue  # "محافظ دومة الجندل": a place
+        span = (words[start].start, words[end_j].end)
+        if not out or out[-1] != span:  # "نائب الرئيس فلان": two titles, one name
+            out.append(span)
     return out
 
 

@@ -83,6 +83,10 @@ class EntityStage:
         self.rules = bool(rules)
         self.options = options
         self.kb: KBIndex = load_index()
+        if self.rules:
+            from rasd.kb import rules as _rules
+
+            _rules.warm()  # name lists for names after titles, not on the first article
 
     # -- main -------------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -143,7 +147,8 @@ class EntityStage:
                     s = m.start
                     if e.type == "PER":
                         s = _strip_honorifics(text, s, m.end)
-                    out.append(Mention(s, m.end, e.type, None, "ner", by, e.confidence))
+                    for ps, pe in _split_complementizer(text, s, m.end):
+                        out.append(Mention(ps, pe, e.type, None, "ner", by, e.confidence))
         return out
 
     # -- 2. context ----------------------------------------------------------------------
@@ -386,6 +391,18 @@ class EntityStage:
         found += [(s, e, "PER", "") for s, e in rules.rank_mentions(
             text, words, surnames, is_name_word, self.kb.adjectives, word_frequencies(), norms,
             among)]
+        # Names of unknown persons after a title ("مدير عام الشركة فهد العتيبي").
+        types_at = bytearray(len(text) + 1)
+        for m in kept:
+            types_at[m.start:m.end] = bytes((_TYPE_CODE.get(m.type, 1),)) * (m.end - m.start)
+
+        def covered(s: int, e: int) -> str | None:
+            c = max(types_at[s:e], default=0)
+            return _CODE_TYPE[c] if c else None
+
+        found += [(s, e, "PER", rules.TITLE_HEAD) for s, e in rules.title_names(
+            text, words, is_name_word, self.kb.adjectives, word_frequencies(), norms, covered)
+            if not _is_place(text[s:e])]  # "محافظ دومة الجندل"
         if not found:
             return kept
         occ = bytearray(len(text) + 1)
@@ -396,7 +413,9 @@ class EntityStage:
             if occ.find(1, s, e) >= 0:
                 continue
             m = Mention(s, e, t, None, "ner", by="rule")
-            if head == rules.COALITION_HEAD:
+            if head == rules.TITLE_HEAD:
+                m.by = "title_name"
+            elif head == rules.COALITION_HEAD:
                 # Which coalition is unknown here (the KB reading did not stand).
                 m.extra["name_en"] = "Coalition forces" if e - s > 8 else "Coalition"
             elif head:
@@ -1018,6 +1037,31 @@ _HON_FIRST = frozenset(w[0] for w in _HONORIFICS if w)
 _norm_char = lru_cache(maxsize=4096)(normalize)
 
 
+# A complementizer inside a mention ("لجنة الاحتراف أن الاتحاد السعودي", "دايلي ميل إن
+# المان يونايتد": NER ran two names together over it) when a definite word follows it and a
+# word of 3+ letters precedes it (not the letter names of "سي إن إن", "كيو إن إكس").
+_COMP_RE = re.compile(r"(?<=[^\W\d_]{3}) +[بل]?[أإا]نّ? +(?=ال)")
+
+
+def _split_complementizer(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of the mention ``text[start:end]`` on either side of a complementizer."""
+    if "ن " not in text[start:end]:
+        return [(start, end)]
+    out = []
+    s = start
+    for m in _COMP_RE.finditer(text, start, end):
+        out.append((s, m.start()))
+        s = m.end()
+    out.append((s, end))
+    return out
+
+
+# Mention types as bytes (EntityStage._rule_mentions: which kept mention covers a word).
+# A person wins where mentions overlap (the highest code is read).
+_TYPE_CODE = {"MISC": 1, "LOC": 2, "ORG": 3, "PER": 4}
+_CODE_TYPE = {1: "MISC", 2: "LOC", 3: "ORG", 4: "PER"}
+
+
 def _drop_bases(text: str, words: list[Word], ner: list[Mention]) -> list[Mention]:
     """NER mentions "القاعدة" that name a military base (rasd.kb.link.is_base) are dropped:
     the base is neither al-Qaeda nor an organisation."""
@@ -1215,6 +1259,18 @@ def _city_reading(name: str, entry) -> str | None:
     if city is None or city.startswith(entry.name_en):
         return None
     return city
+
+
+def _is_place(name: str) -> bool:
+    """Does the geo gazetteer know ``name`` as a place (not only as an adjective)?"""
+    gz = _gazetteer()
+    if gz is None:
+        return False
+    try:
+        e = gz.lookup(name)
+        return bool(e is not None and e.places and e.flag != "adj")
+    except Exception:  # noqa: BLE001 -- no gazetteer reading: not known as a place
+        return False
 
 
 _GZ: list = []  # [rasd.geo.gazetteer.gazetteer], filled on first successful import
