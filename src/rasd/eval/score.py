@@ -492,7 +492,8 @@ GATED = (
     "entities.name_en_accuracy", "geo.found", "geo.country_accuracy", "geo.within_161km",
     "times.recall", "times.precision", "times.value_accuracy", "times.strict.f1",
     "quotes.f1", "quotes.speaker_accuracy", "events.f1", "events.arguments.place",
-    "events.arguments.time", "events.arguments.source", "events.arguments.dead",
+    "events.arguments.time", "events.arguments.source", "events.arguments.target",
+    "events.arguments.dead", "events.arguments.injured",
 )
 
 
