@@ -11,6 +11,19 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("RASD_SHARED", REPO.parent / "shared"))
 
 
+def load_script(name: str):
+    """Execute ``scripts/<name>.py`` as a fresh module (registered under ``name`` if no
+    module of that name is, so its dataclasses resolve) and return it."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault(name, mod)
+    spec.loader.exec_module(mod)
+    return mod
+
+
 def shared_path(*parts: str) -> Path:
     """Path under ../shared, skipping the calling test when it does not exist."""
     p = SHARED.joinpath(*parts)

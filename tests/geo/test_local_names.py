@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 
 from rasd.doc import Doc
@@ -13,7 +10,7 @@ from rasd.geo.gazetteer import Gazetteer, gazetteer
 from rasd.geo.keys import name_key
 from rasd.geo.resolve import context_locality, find_and_resolve, is_site_phrase
 from rasd.text.stage import TextStage
-from tests.conftest import REPO
+from tests.conftest import REPO, load_script
 
 # Hand-made local rows: name, flag, place key, level, country, admin1, lat, lon, pop, en, fcode.
 KUWAIT_HOSPITAL = [name_key("المستشفى المركزي"), "focus", "OTEST1", "site", "KW", "",
@@ -144,12 +141,7 @@ def test_shipped_local_names_are_loaded_and_small():
 
 # -- the build script's rules (no ../shared needed) -----------------------------------------
 def _build_module():
-    spec = importlib.util.spec_from_file_location("build_geo_idrisi",
-                                                  REPO / "scripts" / "build_geo_idrisi.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_geo_idrisi", mod)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("build_geo_idrisi")
 
 
 def test_build_rules():

@@ -3,24 +3,16 @@ after a cue, the kingdom of a Saudi story, context from country names shared abr
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-
 import pytest
 
 from rasd.geo.gazetteer import Gazetteer, gazetteer
 from rasd.geo.keys import name_key
 from rasd.geo.resolve import doc_context, find_and_resolve, find_resolve_context
-from tests.conftest import REPO
+from tests.conftest import load_script
 
 
 def _build_module():
-    spec = importlib.util.spec_from_file_location("build_geo_gazetteer",
-                                                  REPO / "scripts" / "build_geo_gazetteer.py")
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("build_geo_gazetteer", mod)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("build_geo_gazetteer")
 
 
 def _accepted(text: str, gaz: Gazetteer | None = None) -> dict[str, object]:

@@ -120,14 +120,9 @@ def test_facility_head_nouns_and_titles_are_translated():
 
 # -- graphone (joint-sequence) model ---------------------------------------------------------
 def _build_script():
-    import importlib.util
+    from tests.conftest import load_script
 
-    from tests.conftest import REPO
-
-    spec = importlib.util.spec_from_file_location("build_kb_translit", REPO / "scripts" / "build_kb_translit.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    return load_script("build_kb_translit")
 
 
 def _toy_model(order=3, smoothing="wb"):

@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
-from tests.conftest import REPO, shared_path
+from tests.conftest import REPO, load_script, shared_path
 
 
-def _script(name: str):
-    spec = importlib.util.spec_from_file_location(name, REPO / "scripts" / f"{name}.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+_script = load_script
 
 
 def test_gazetteer_is_fresh():
