@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from rasd.cache import TwoGen
 from rasd.doc import Doc, Token
 from rasd.events.lexicon import Form, Lexicon
 from rasd.text.normalize import normalize
@@ -45,16 +46,15 @@ class Hit:
         return self.form.tense
 
 
-_BARE: dict[str, str] = {}
+# token norm → bare form; two generations of 50k words (rasd.cache)
+_BARE = TwoGen(50_000)
 
 
 def _bare(w: str) -> str:
     """A token's norm without a leading و/ف/ب/ل and article, for 'needs' checks."""
-    b = _BARE.get(w)
+    b = _BARE[w]
     if b is None:
-        b = _bare_uncached(w)
-        if len(_BARE) < 100_000:
-            _BARE[w] = b
+        b = _BARE.put(w, _bare_uncached(w))
     return b
 
 
@@ -69,16 +69,15 @@ def _bare_uncached(w: str) -> str:
     return w
 
 
-_LETTERS: dict[str, str] = {}
+# token text → its letters; two generations of 50k words (rasd.cache)
+_LETTERS = TwoGen(50_000)
 
 
 def _letters(text: str) -> str:
     """The token's letters (what normalisation keeps) plus shadda, memoised."""
-    r = _LETTERS.get(text)
+    r = _LETTERS[text]
     if r is None:
-        r = "".join(c for c in text if normalize(c) or c == "\u0651")
-        if len(_LETTERS) < 100_000:
-            _LETTERS[text] = r
+        r = _LETTERS.put(text, "".join(c for c in text if normalize(c) or c == "\u0651"))
     return r
 
 
