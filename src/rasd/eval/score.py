@@ -132,6 +132,8 @@ class _Acc:
     ent_type: Ratio = field(default_factory=Ratio)
     ent_one: Ratio = field(default_factory=Ratio)
     ent_name_en: Ratio = field(default_factory=Ratio)
+    # Issue #6 counts name_en over every gold entity: an unfound one counts as wrong.
+    ent_name_en_all: Ratio = field(default_factory=Ratio)
     geo_country: Ratio = field(default_factory=Ratio)
     geo_161: Ratio = field(default_factory=Ratio)
     geo_found: Ratio = field(default_factory=Ratio)
@@ -237,7 +239,7 @@ def score_doc(gold: dict[str, Any], system: dict[str, Any], acc: _Acc) -> dict[s
     acc.docs += 1
     details: dict[str, Any] = {"id": gold.get("id"), "missed_entities": [],
                                "missed_events": [], "false_events": [], "missed_times": [],
-                               "missed_quotes": []}
+                               "missed_quotes": [], "wrong_name_en": []}
 
     # -- entities ------------------------------------------------------------------
     gold_m = {(s, e, ge["type"]) for ge, occ in zip(gx.gold_ents, gx.occ) for s, e in occ}
@@ -256,6 +258,8 @@ def score_doc(gold: dict[str, Any], system: dict[str, Any], acc: _Acc) -> dict[s
         acc.ent_found.add(bool(cands))
         if not cands:
             details["missed_entities"].append(ge.get("name_en", [None])[0])
+            if ge.get("name_en"):
+                acc.ent_name_en_all.add(False)
             if ge.get("geo"):
                 acc.geo_found.add(False)
             continue
@@ -274,7 +278,11 @@ def score_doc(gold: dict[str, Any], system: dict[str, Any], acc: _Acc) -> dict[s
         acc.ent_one.add(cover(best) == len(occ))
         names = {fold(n) for n in ge.get("name_en") or []}
         if names:
-            acc.ent_name_en.add(fold(se.get("name_en")) in names)
+            ok = fold(se.get("name_en")) in names
+            acc.ent_name_en.add(ok)
+            acc.ent_name_en_all.add(ok)
+            if not ok:
+                details["wrong_name_en"].append([ge["name_en"][0], se.get("name_en")])
         g_geo = ge.get("geo")
         if g_geo:
             s_geo = se.get("geo")
@@ -464,6 +472,7 @@ def score(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, Any]:
             "type_accuracy": acc.ent_type.value(),
             "one_entity": acc.ent_one.value(),
             "name_en_accuracy": acc.ent_name_en.value(),
+            "name_en_all": acc.ent_name_en_all.value(),
             "n_gold": acc.ent_found.total,
         },
         "geo": {
@@ -489,7 +498,7 @@ def score(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, Any]:
 #: The flat metrics the evaluation gate pins (eval/baseline.json).
 GATED = (
     "entities.mentions.f1", "entities.found", "entities.one_entity",
-    "entities.name_en_accuracy", "geo.found", "geo.country_accuracy", "geo.within_161km",
+    "entities.name_en_accuracy", "entities.name_en_all", "geo.found", "geo.country_accuracy", "geo.within_161km",
     "times.recall", "times.precision", "times.value_accuracy", "times.strict.f1",
     "quotes.f1", "quotes.speaker_accuracy", "events.f1", "events.arguments.place",
     "events.arguments.time", "events.arguments.source", "events.arguments.target",
@@ -519,7 +528,7 @@ def format_table(report: dict[str, Any]) -> str:
     m = e["mentions"]
     rows.append(("entities", f"mentions P {pct(m['precision'])} R {pct(m['recall'])} F1 {pct(m['f1'])}"))
     rows.append(("", f"found {pct(e['found'])}  one-entity {pct(e['one_entity'])}  "
-                     f"type {pct(e['type_accuracy'])}  name_en {pct(e['name_en_accuracy'])}  (n={e['n_gold']})"))
+                     f"type {pct(e['type_accuracy'])}  name_en {pct(e['name_en_accuracy'])} (of all {pct(e.get('name_en_all'))})  (n={e['n_gold']})"))
     g = report["geo"]
     rows.append(("geo", f"found {pct(g['found'])}  country {pct(g['country_accuracy'])}  "
                         f"≤161km {pct(g['within_161km'])}  (n={g['n_gold']})"))
