@@ -69,6 +69,9 @@ def test_scores():
     assert r["entities"]["mentions_untyped"]["f1"] == 1.0
     assert r["entities"]["found"] == 1.0 and r["entities"]["one_entity"] == 1.0
     assert r["entities"]["name_en_accuracy"] == 2 / 3 or abs(r["entities"]["name_en_accuracy"] - 0.6667) < 1e-3
+    # Every gold entity is found here, so the over-all figure equals the over-found one.
+    assert r["entities"]["name_en_all"] == r["entities"]["name_en_accuracy"]
+    assert len(r["details"][0]["wrong_name_en"]) == 1
     assert r["geo"]["found"] == 0.5 and r["geo"]["within_161km"] == 1.0
     assert r["times"]["f1"] == 1.0 and r["times"]["value_accuracy"] == 1.0
     assert r["quotes"]["f1"] == 1.0 and r["quotes"]["speaker_accuracy"] == 1.0
@@ -84,6 +87,8 @@ def test_empty_system_scores_zero():
     s = {"id": "g1", "text": TEXT}
     r = score([(gold(), s)])
     assert r["entities"]["found"] == 0.0 and r["events"]["recall"] == 0.0
+    # Nothing found: no found entity to judge, but every gold name counts as wrong.
+    assert r["entities"]["name_en_accuracy"] is None and r["entities"]["name_en_all"] == 0.0
     assert r["events"]["fp"] == 0
 
 
