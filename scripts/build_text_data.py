@@ -14,6 +14,7 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parents[1] / "src/rasd/text/data/wordfreq_ar.tsv"
 NAMES_OUT = OUT.parent / "protected_words.txt"
+RAW_OUT = OUT.parent / "wordfreq_ar_raw.tsv"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 TOP_N = 120_000
 # Common names that begin with a letter that can be a proclitic (و ف ب ك ل): the
@@ -43,6 +44,46 @@ def build() -> str:
             best[n] = z
     lines = ["# word\tzipf*100 (wordfreq, CC BY-SA 4.0); built by scripts/build_text_data.py"]
     lines += [f"{w}\t{z}" for w, z in sorted(best.items(), key=lambda x: (-x[1], x[0]))]
+    return "\n".join(lines) + "\n"
+
+
+def build_raw() -> str:
+    """Spelling-level frequencies: each written form (diacritics removed; hamza, ى and ة
+    kept) that normalisation changes, and each unchanged one whose Zipf differs from its
+    normalised form's entry in wordfreq_ar.tsv (which keeps the best spelling's), and 0 for
+    a normalised form never written as such; only for the forms the clitic rule looks up
+    (`rasd.text.tokens.spelling_matters`), which keeps the table (and its memory) smaller.
+
+    Normalising merges وادي "valley" with و + أدى "and led to"; the spellings keep them
+    apart (وأدى is the clitic reading, وادي the noun), so the clitic rule compares the word
+    and its rest as written (`rasd.text.tokens.spelled_frequency`)."""
+    from wordfreq import top_n_list, zipf_frequency
+
+    sys.path.insert(0, str(OUT.parents[3]))
+    from rasd.text.normalize import normalize, strip_marks
+
+    norm_best: dict[str, int] = {}
+    raw_best: dict[str, int] = {}
+    for w in top_n_list("ar", TOP_N):
+        if not any("\u0621" <= c <= "\u064a" for c in w):
+            continue
+        z = int(round(zipf_frequency(w, "ar") * 100))
+        n = normalize(w)
+        r = strip_marks(w)
+        if z > norm_best.get(n, -1):
+            norm_best[n] = z
+        if z > raw_best.get(r, -1):
+            raw_best[r] = z
+    from rasd.text.tokens import spelling_matters
+
+    rows = [(r, z) for r, z in raw_best.items()
+            if spelling_matters(r) and (r != normalize(r) or norm_best.get(normalize(r)) != z)]
+    # A normalised form that is not itself a listed spelling (منطقه: only منطقة is listed)
+    # gets 0, so that "not listed" means "the best spelling" for unchanged forms.
+    rows += [(n, 0) for n in norm_best if n not in raw_best and spelling_matters(n)]
+    lines = ["# spelling\tzipf*100 of written forms that normalising changes or that are not "
+             "the best spelling (wordfreq, CC BY-SA 4.0); built by scripts/build_text_data.py"]
+    lines += [f"{r}\t{z}" for r, z in sorted(rows, key=lambda x: (-x[1], x[0]))]
     return "\n".join(lines) + "\n"
 
 
@@ -96,16 +137,20 @@ def build_names() -> str:
 
 def main() -> int:
     data = build()
+    raw = build_raw()
     have_names_src = (SHARED / "data/arabic_names_akhateeb").is_dir()
     names = build_names() if have_names_src else None
     if "--check" in sys.argv:
         ok = OUT.exists() and OUT.read_text(encoding="utf-8") == data
+        ok = ok and RAW_OUT.exists() and RAW_OUT.read_text(encoding="utf-8") == raw
         if names is not None:
             ok = ok and NAMES_OUT.exists() and NAMES_OUT.read_text(encoding="utf-8") == names
         return 0 if ok else 1
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(data, encoding="utf-8")
     print(f"wrote {OUT} ({data.count(chr(10)) - 1} words)")
+    RAW_OUT.write_text(raw, encoding="utf-8")
+    print(f"wrote {RAW_OUT} ({raw.count(chr(10)) - 1} spellings)")
     if names is not None:
         NAMES_OUT.write_text(names, encoding="utf-8")
         print(f"wrote {NAMES_OUT} ({names.count(chr(10)) - 1} names)")

@@ -73,6 +73,12 @@ def normalize(s: str) -> str:
     return s.translate(_TABLE)
 
 
+def strip_marks(s: str) -> str:
+    """``s`` without the characters normalisation deletes (diacritics, tatweel, zero-width
+    and bidi controls), letters as written (hamza forms, ى, ة kept)."""
+    return _DELETED_RE.sub("", s)
+
+
 def is_arabic_letter(c: str) -> bool:
     """True for a letter of the Arabic script (any block)."""
     o = ord(c)

@@ -1,6 +1,8 @@
 """Sentence splitting for news Arabic, offset-true.
 
-Boundaries: ``.`` ``؟`` ``?`` ``!`` ``؛`` ``…`` and line breaks. Not a boundary: a dot
+Boundaries: ``.`` ``؟`` ``?`` ``!`` ``؛`` ``…`` and line breaks, followed by a space, or
+glued to the next Arabic word (``المدينة.وقال``, ``الحديد!لا``; see ``_glued_boundary``
+for acronyms and web addresses). Not a boundary: a dot
 between digits (``2.5``), a dot after a known abbreviation or a single letter (``د.``,
 ``أ.``, ``U.N.``), and any punctuation inside quotation marks (« » “ ” and straight
 quotes), since news quotes often span several sentences — a line break still ends a
@@ -12,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from rasd.text.normalize import normalize
+from rasd.text.normalize import is_arabic_letter, normalize
 
 _ABBREV = frozenset(normalize(a) for a in (
     "د", "أ", "م", "ص", "ق", "ج", "ه", "هـ", "ت", "ب", "ش", "ك", "ع", "س", "ط", "ح",
@@ -69,8 +71,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             continue
         while end < n and text[end] in _TRAIL:
             end += 1
-        # A boundary only if followed by whitespace or end of text.
-        if end < n and not text[end].isspace():
+        # A boundary only if followed by whitespace or end of text, or glued to the next
+        # sentence's first word (scraped news: "في المدينة.وقال").
+        if end < n and not text[end].isspace() and not _glued_boundary(text, i, m.end(), end):
             continue
         _add(text, start, end, spans)
         start = end
@@ -96,6 +99,64 @@ def _is_boundary_dot(text: str, i: int, n: int) -> bool:
     if "." in w and all(len(p) <= 1 for p in w.split(".")):
         return False
     return True
+
+
+# Domain endings written in Arabic letters: سوق.كوم is a web address, not two sentences.
+_DOMAINS = frozenset(normalize(d) for d in ("كوم", "نت", "أورغ", "أورج", "اورغ", "سا", "إنفو"))
+
+
+def _letters(text: str, i: int, step: int) -> int:
+    """How many Arabic letters (and marks) run from ``i`` in direction ``step``."""
+    k = i
+    n = len(text)
+    while 0 <= k < n and (is_arabic_letter(text[k]) or normalize(text[k]) == ""):
+        k += step
+    return abs(k - i)
+
+
+def _glued_boundary(text: str, s: int, e: int, end: int) -> bool:
+    """An end mark with no space after it ends a sentence where an Arabic word follows it
+    and it is not inside an acronym (بي.بي.سي, تي.إن.تي), a web address (سوق.كوم) or a
+    run with Latin letters or slashes (www.spa.gov.sa); digits only before the dot.
+
+    ``text[s:e]`` is the mark run, ``end`` the first character after it and its closing
+    quotes/brackets. Only a single ``.`` or a run of ``؟?!`` counts: a glued ``..`` is
+    mostly a pause inside a sentence in opinion pieces."""
+    mark = text[s:e]
+    if not (mark == "." or all(c in "؟?!" for c in mark)):
+        return False
+    n = len(text)
+    after = _letters(text, end, 1)
+    if after < 2 or not is_arabic_letter(text[end]):
+        return False
+    if mark != ".":
+        return True
+    j = s
+    while j > 0 and text[j - 1] in _TRAIL:
+        j -= 1
+    before = _letters(text, j - 1, -1) if j > 0 else 0
+    if not before:
+        # A year or number ends the sentence (عام 2015.وقال); one digit is a list item.
+        k = j
+        while k > 0 and text[k - 1].isdigit():
+            k -= 1
+        if j - k < 2:
+            return False
+    # A short word before an unclosed dot is an acronym part (بي.بي, سي.إن).
+    elif before < (1 if j < s else 3):
+        return False
+    a = s
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    b = end
+    while b < n and not text[b].isspace():
+        b += 1
+    run = text[a:b]
+    if run.count(".") > 1 or any(c.isascii() and (c.isalpha() or c in "/@:") for c in run):
+        return False
+    if any(c.isdigit() for c in text[end:b]):
+        return False
+    return normalize(text[end:end + after]) not in _DOMAINS
 
 
 def _add(text: str, s: int, e: int, spans: list[tuple[int, int]]) -> None:
