@@ -417,6 +417,11 @@ _DISTINCT_AL = {alias_key(w) for w in (
     "الخصاونة الغزواني القذافي البغدادي الظواهري الحريري").split()}
 
 
+# Words that open a two-word last name ("عبد السلام", "أبو بكر", "بن علي").
+_NAME_LINK = {alias_key(w) for w in "عبد أبو ابو بن ابن آل ال".split()}
+_ALLAH = alias_key("الله")
+
+
 def _common_surname(key: str) -> bool:
     if key in _COMMON_SURNAMES:
         return True
@@ -486,8 +491,13 @@ def compile_index(files: list[Path]) -> str:
             # A surname alone names a person only once they are named in full (weak).
             for full in plain:
                 words = alias_key(full).split(" ")
-                if len(words) >= 2 and len(words[-1]) >= 3:
-                    lst = aliases.setdefault(words[-1], [])
+                # "عبد السلام", "أبو بكر": the last name is both words ("السلام" alone is
+                # "peace", not the surname of "محمد عبد السلام").
+                # So is "X الله" ("نصر الله", "جار الله"): "الله" alone is God.
+                last = " ".join(words[-2:]) if len(words) >= 2 and (
+                    words[-2] in _NAME_LINK or words[-1] == _ALLAH) else words[-1]
+                if len(words) >= 2 and len(words[-1]) >= 3 and last != " ".join(words):
+                    lst = aliases.setdefault(last, [])
                     if not any(h[0] == idx for h in lst):
                         # Only where the person is named in full in the same document.
                         lst.append([idx, WEAK, [eid]])

@@ -417,6 +417,86 @@ def evaluate(pairs: dict[str, Counter], reader=None) -> dict[str, float]:
     return out
 
 
+# Countries whose one-word GeoNames place names test the Arabic-word rules (place mode) and
+# the sub-Saharan ones that test the African-orthography rules of rasd.kb.translit.
+_ARAB_CC = "SA IQ SY YE JO LB PS KW QA BH AE OM EG LY TN DZ MA SD".split()
+_SSA_CC = ("NG GH SL LR GM KE UG TZ RW BI SS ET ER SO ZA ZM ZW MW NA BW MZ AO CD CG GA CM TD "
+           "ML NE BF SN CI GN TG BJ CF GW MG DJ").split()
+_EN_ARTICLE = re.compile(r"^(al|el|as|ash|ad|adh|at|ath|ar|az|an|es|ed|er|et|en|ez) ")
+
+
+def place_pairs(shared: Path) -> tuple[list, list]:
+    """One-word Arabic place names of GeoNames with their English names: ``(arab, ssa)``;
+    arab items ``(stem, has_article, country, {English stems})`` (article dropped on both
+    sides), ssa items ``(word, country, {English names})``. Evaluation only (the names
+    are GeoNames', CC BY 4.0; nothing of them is written to the package)."""
+    import csv
+
+    def fold(x: str) -> str:
+        x = unicodedata.normalize("NFKD", x)
+        x = "".join(c for c in x if not unicodedata.combining(c))
+        return re.sub(r"[^a-z ]", "", x.lower().replace("-", " ")).strip()
+
+    arab: dict[tuple, set] = {}
+    ssa: dict[tuple, set] = {}
+    path = shared / "data/geonames/cities5000_arabic_names.tsv"
+    with path.open(encoding="utf-8") as f:
+        for r in csv.DictReader(f, delimiter="\t"):
+            ar = r["arabic_name"].strip().replace("\u200e", "")
+            cc = r["country_code"]
+            if r["script_hint"] != "arabic" or " " in ar:
+                continue
+            a, en = normalize(ar), fold(r["asciiname"])
+            if cc in _SSA_CC:
+                ssa.setdefault((a, cc), set()).add(en.replace(" ", ""))
+            if cc not in _ARAB_CC:
+                continue
+            m = _EN_ARTICLE.match(en)
+            rest = en[m.end():] if m else en
+            art = a.startswith("ال") and len(a) > 3
+            if " " in rest or art != bool(m):
+                continue
+            arab.setdefault((a[2:] if art else a, art, cc), set()).add(rest)
+    return ([(k[0], k[1], k[2], v) for k, v in sorted(arab.items())],
+            [(k[0], k[1], v) for k, v in sorted(ssa.items())])
+
+
+def evaluate_places(shared: Path) -> dict:
+    """Exact match and character error rate of rasd.kb.translit on GeoNames place names:
+    Arabic-speaking countries read as before (``plain``: dictionary and model, article from
+    the word) and in place mode (``transliterate_word(w, country)``); sub-Saharan Africa
+    plain and with the African orthography (``transliterate_word(w, False, True)``)."""
+    from rasd.kb import translit
+
+    translit.reload()
+
+    def score(items, read):
+        n = ex = err = tot = 0
+        for word, golds in items:
+            hyp = re.sub(r"[^a-z]", "", read(word).lower())
+            golds = {g.replace(" ", "") for g in golds}
+            best = min(golds, key=lambda g: _cer(hyp, g))
+            n += 1
+            ex += hyp in golds
+            err += _cer(hyp, best)
+            tot += len(best)
+        return {"names": n, "exact": round(ex / max(n, 1), 4), "cer": round(err / max(tot, 1), 4)}
+
+    def stem(en: str) -> str:
+        return en[3:] if en.startswith(("al-", "el-")) else en
+
+    arab, ssa = place_pairs(shared)
+    ar_items = [(("ال" if art else "") + w, golds) for w, art, _cc, golds in arab]
+    cc_of = {("ال" if art else "") + w: cc for w, art, cc, _g in arab}
+    sa_items = [(w, golds) for w, _cc, golds in ssa]
+    return {
+        "arab_plain": score(ar_items, lambda w: stem(translit.transliterate_word(w))),
+        "arab_place": score(ar_items, lambda w: stem(translit.transliterate_word(w, cc_of[w]))),
+        "ssa_plain": score(sa_items, translit.transliterate_word),
+        "ssa_africa": score(sa_items, lambda w: translit.transliterate_word(w, False, True)),
+    }
+
+
 def _strip_article(ar: str, en: str) -> tuple[str, str] | None:
     """``(stem, English stem)`` of a word with the article ("الشمري", "al-shammari"), the
     pair unchanged without it, ``None`` when the English form has no article."""
@@ -481,6 +561,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--check", action="store_true", help="exit 1 if a built file is stale")
     ap.add_argument("--eval", action="store_true", help="print held-out accuracy and CER")
+    ap.add_argument("--eval-places", action="store_true",
+                    help="only print accuracy and CER on GeoNames place names (Arabic-speaking "
+                         "countries, sub-Saharan Africa)")
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--bench", type=int, metavar="N",
                     help="only time transliteration of the names in N corpus articles")
@@ -490,6 +573,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.bench:
         bench(args.shared, args.bench)
+        return 0
+    if args.eval_places:
+        print("place names:", evaluate_places(args.shared))
         return 0
     pairs = load_pairs(args.shared)
     wbytes = words_tsv(pairs)

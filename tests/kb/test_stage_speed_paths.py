@@ -168,10 +168,8 @@ def test_character_model_lookup_by_key_shape_equals_the_key_strings():
                 break
         else:
             sub = T._FALLBACK.get(c, c if c.isascii() else "")
-        if arabic and sub:
-            for a, b in T._ARABIC_FIX.get(c, ()):
-                if a in sub:
-                    return sub.replace(a, b)
+        if arabic:  # the Arabic-word rules (tested in test_translit_arabic.py)
+            return T._arabic_sub(win, sub)
         return sub
 
     for word in ("كيروهورا", "باراتوزا", "عجله", "ظظظ", "x", "المساعيد", "غوتيريش"):

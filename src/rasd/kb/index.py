@@ -250,7 +250,8 @@ def load_index() -> KBIndex:
 
 
 def lookup(name: str, date: str | None = None) -> list[KBEntry]:
-    """KB entries ``name`` may refer to (exact, normalised, leading clitic stripped).
+    """KB entries ``name`` may refer to (exact, normalised, leading clitic stripped; a
+    person's surname alone, which needs the full name in the same document, gives none).
 
     A title (``الأمين العام للأمم المتحدة``) gives the person holding it on ``date``.
     """
@@ -261,6 +262,10 @@ def lookup(name: str, date: str | None = None) -> list[KBEntry]:
     seen: set[int] = set()
     for h in kb.hits(name):
         e = kb.entries[h.entry]
+        if h.requires == (e.id,):
+            # A surname alone ("السلام" of "محمد عبد السلام") names the person only where
+            # the full name is in the same text, which a bare name has not.
+            continue
         idx: int | None = h.entry
         if e.is_office:
             idx = kb.holder(e.id, date)

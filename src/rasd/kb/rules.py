@@ -676,3 +676,39 @@ def extend_name(text: str, start: int, end: int, typ: str, linked: bool, lo: int
 
 
 TRIGGERS = _trigger_forms()
+
+# Role nouns that open an apposition after a person's name ("محمد رحيم امين حاكم منطقة
+# بركي براك"): the title words without a clitic or article (with the article only the
+# spokesman words: "الفريق" is also "the team", "نجم الفريق" the team's star), and a few
+# more heads of local office.
+_ROLE_AFTER = frozenset(normalize(w) for w in _TITLE_STEMS.split() if not w.startswith("ال")
+                        and w not in ("د", "رجل", "سمو", "معالي")) | \
+    frozenset(normalize(w) for w in
+              "المتحدث المتحدثة الناطق الناطقة حاكم والي زعيم عمدة".split())
+
+
+def extend_right(text: str, start: int, end: int, hi: int, is_name, freq) -> int | None:
+    """The end of a person's name NER cut one word short on the right, or ``None``.
+
+    The word after the mention joins it when it is a rarer person-name word (``is_name``,
+    frequency < 480 like title_names' name words; not a title, stop word or "ال…" word) and
+    a role noun follows it, after at most a comma: "محمد رحيم [امين] حاكم منطقة …" (the
+    role noun opens the apposition, so the word before it still belongs to the name).
+    ``hi``: the start of the next kept mention (not crossed).
+    """
+    r = _word_at_right(text, end, hi)
+    if r is None or r[0] - end > 1:
+        return None
+    nw = _norm(r[2])
+    # (A title word that is also a name, "أمين", is taken only before a role noun, as
+    # any word here: "أمين عام" is not followed by one.)
+    if len(nw) < 3 or nw.startswith("ال") or nw in _TITLE_STOP \
+            or not is_name(nw) or freq.get(nw, 0) >= 480:
+        return None
+    j = r[1]
+    if text[j:j + 1] == "،":
+        j += 1
+    nxt = _word_at_right(text, j, len(text))
+    if nxt is None or nxt[0] - j > 1 or _norm(nxt[2]) not in _ROLE_AFTER:
+        return None
+    return r[1]

@@ -125,8 +125,8 @@ class EntityStage:
         if self.rules:
             kept = self._rule_mentions(text, words, kept, ctx, norms, among)
             ext_ends = self._after_triggers(text, words, norms, among)
-            if ext_ends:
-                kept = self._extend_names(text, kept, ctx, ext_ends)
+            # (Always: a person's name may also be extended on the right, see below.)
+            kept = self._extend_names(text, kept, ctx, ext_ends or frozenset())
         clusters = self._cluster(doc, kept, ctx)
         if self.propagate:
             self._propagate(text, words, kept, clusters, norms, ext_ends)
@@ -149,6 +149,14 @@ class EntityStage:
                         s = _strip_honorifics(text, s, m.end)
                     for ps, pe in _split_complementizer(text, s, m.end):
                         out.append(Mention(ps, pe, e.type, None, "ner", by, e.confidence))
+        if len(out) > 1:
+            # A courtesy title NER tagged as a person of its own right before the person's
+            # name ("الشيخ" | "صالح بن عبدالعزيز"): not a mention.
+            starts = {m.start for m in out if m.type == "PER"}
+            out = [m for m in out if not (
+                m.type == "PER" and m.end - m.start <= 9
+                and normalize(text[m.start:m.end]) in _COURTESY
+                and _next_word_start(text, m.end) in starts)]
         return out
 
     # -- 2. context ----------------------------------------------------------------------
@@ -458,7 +466,9 @@ class EntityStage:
         """Names NER cut short, longer (rasd.kb.rules.extend_name): a facility noun before a
         name ("مستشفى أبورديس" → the hospital), a place-name prefix ("تل براك"), a given
         name before a person's name ("عمر عجلة بن زكي"). ``ends``: see _after_triggers."""
-        from rasd.kb.rules import extend_name
+        from rasd.kb.rules import extend_name, extend_right
+        from rasd.kb.translit import is_name_word
+        from rasd.text.tokens import word_frequencies
 
         kb = self.kb
         out: list[Mention] = []
@@ -472,6 +482,15 @@ class EntityStage:
                 if entry is None or entry.type in ("PER", "LOC", "ORG"):
                     ext = extend_name(text, m.start, m.end, m.type, entry is not None,
                                       lo, hi, ctx.focus)
+            if ext is None and m.type == "PER" and m.entry is None and m.kind == "ner" \
+                    and m.by == "ner":
+                # "محمد رحيم امين حاكم …": the last name word NER left out.
+                e2 = extend_right(text, m.start, m.end,
+                                  kept[i + 1].start if i + 1 < n else len(text),
+                                  is_name_word, word_frequencies())
+                if e2 is not None:
+                    m = Mention(m.start, e2, m.type, None, m.kind, by=m.by, conf=m.conf,
+                                extra=m.extra)
             if ext is None:
                 out.append(m)
                 lo = m.end
@@ -780,7 +799,10 @@ class EntityStage:
                     last = parts[-1]
                     # After بن/ابن the last word is a father's name, not a surname: "سلمان"
                     # alone is not "محمد بن سلمان", "عبدالعزيز" not "X بن Y بن عبدالعزيز".
-                    if parts[-2] not in _PATRONYMIC and self._surname_ok(last, freq, adjectives):
+                    # Nor after عبد/أبو/آل: "الله" alone is not "عبد الله" (it is God), "الشيخ"
+                    # not "آل الشيخ" (the two words are added below).
+                    if parts[-2] not in _PATRONYMIC and parts[-2] not in _COMPOUND_LAST \
+                            and self._surname_ok(last, freq, adjectives):
                         keys.setdefault(last, ci)
                         if freq.get(last, 0) >= 480:
                             common.add(last)
@@ -1005,7 +1027,7 @@ class EntityStage:
                 elif self.transliterate:
                     from rasd.kb.translit import transliterate_name
 
-                    ent.name_en = transliterate_name(name, focus) or None
+                    ent.name_en = transliterate_name(name, focus, typ == "LOC") or None
                     if ent.name_en:
                         ent.extra["name_en_by"] = "translit"
             seen = set()
@@ -1033,6 +1055,16 @@ _HONORIFICS = {normalize(w) for w in (
     "الشيخ السيد السيدة الدكتور الدكتورة المهندس الأستاذ الحاج الرئيس الأمير الأميرة الملك "
     "الإمام المرشد الوزير القاضي النائب السفير المستشار الأب المطران البابا").split()}
 _HON_RE = re.compile(r"\w+")
+# Courtesy titles that never stand for a person on their own (unlike "الملك", "الرئيس").
+_COURTESY = frozenset(normalize(w) for w in (
+    "الشيخ السيد السيدة الدكتور الدكتورة المهندس المهندسة الأستاذ الأستاذة الحاج").split())
+
+
+def _next_word_start(text: str, pos: int) -> int:
+    """Index of the first non-space character at or after ``pos``."""
+    while pos < len(text) and text[pos] in " \u00a0":
+        pos += 1
+    return pos
 _HON_FIRST = frozenset(w[0] for w in _HONORIFICS if w)
 _norm_char = lru_cache(maxsize=4096)(normalize)
 
@@ -1156,6 +1188,8 @@ def _strong_hits(hits: list) -> list:
 
 
 _PATRONYMIC = frozenset(("بن", "ابن", "بنت"))
+# First words of two-word last names ("عبد الله", "أبو بكر", "آل الشيخ"; normalised).
+_COMPOUND_LAST = frozenset(("عبد", "ابو", "ابي", "ام", "ال"))
 _MOUNT = frozenset((normalize("جبل"),))
 # Nouns that name a facility, prize or project after a person ("كأس الملك", "مستشفى الملك
 # فهد", "طريق الملك"): a title right after one is part of that name (normalised forms).
@@ -1299,6 +1333,8 @@ def _contains(full: tuple[str, ...], part: tuple[str, ...], allow_first: bool = 
     n = len(part)
     for i in range(len(full) - n + 1):
         if full[i:i + n] == part:
+            if i and full[i - 1] in _COMPOUND_LAST:
+                continue  # the second half of "عبد الله" / "آل الشيخ" ("الله" is God)
             # A first name alone ("محمد") is too common to stand for a person.
             return allow_first or not (i == 0 and n == 1)
     return False

@@ -71,6 +71,20 @@ _REGIONAL = {
 }
 
 
+# Countries whose local place names are Arabic words (place names there are read as
+# Arabic: ``transliterate_name(..., place=True)``).
+_ARAB_PLACES = frozenset("SA IQ SY YE JO LB PS KW QA BH AE OM EG LY TN DZ MA MR SD EH".split())
+# Topographic words opening place names, in their usual English (construct) form:
+# "بئر العبد" Bir al-Abd, "ضاحية السلام" Dahiyat al-Salam, "باب التبانة" Bab al-Tabbaneh.
+_TOPO_EN = {normalize(k): v for k, v in {
+    "رأس": "ras", "بئر": "bir", "دير": "deir", "كفر": "kafr", "باب": "bab", "بيت": "beit",
+    "سوق": "souq", "برج": "burj", "مرج": "marj", "قلعة": "qalaat", "معرة": "maarat",
+    "ضاحية": "dahiyat", "جزيرة": "jazirat", "حارة": "harat", "عين": "ain", "حمام": "hammam",
+    "منشية": "manshiyat", "عزبة": "izbat", "خربة": "khirbet", "مزرعة": "mazraat",
+    "جبل": "jabal", "وادي": "wadi", "خان": "khan", "سيدي": "sidi", "بني": "bani",
+}.items()}
+
+
 # Head nouns of facility and place names, translated ("{}" = the rest of the name).
 _HEAD_EN = {normalize(k): v for k, v in {
     "مسجد": "{} Mosque", "جامع": "{} Mosque", "مستشفى": "{} Hospital", "جامعة": "{} University",
@@ -262,23 +276,61 @@ def _window_sub(win: str, arabic: bool) -> str:
                 _NARROW[mid] = sub
     if sub is None:
         sub = _FALLBACK.get(c, c if c.isascii() else "")
-    if arabic and sub:
+    if arabic:
+        return _arabic_sub(win, sub)
+    return sub
+
+
+# Consonant letters of Arabic words (ه: not word-final, where it is a ta marbuta).
+_CONSONANTS = frozenset("بتثجحخدذرزسشصضطظعغفقكلمنه")
+
+
+def _arabic_sub(win: str, sub: str) -> str:
+    """The reading of an Arabic word's letter (middle of ``win``) with the model's foreign
+    habits undone.
+
+    The model learnt mostly from foreign names written in Arabic letters; in an Arabic
+    word (i) European consonant spellings become Arabic ones (``_ARABIC_FIX``); (ii) a
+    consonant other than ع is never silent ("الدالوة" → al-Dalwa, not "al-Dawa"; ل
+    before ل and a final ه excepted); (iii) a long ا is "a" (مراسل not "mrussel").
+    (char_transliterate adds the vowel rules that need the neighbours' readings.) Measured
+    on Arabic place names (GeoNames, notes/kb.md, round 9).
+    """
+    c = win[2]
+    if sub:
         fix = _ARABIC_FIX.get(c)
         if fix:
             for a, b in fix:
                 if a in sub:
-                    return sub.replace(a, b)
+                    sub = sub.replace(a, b)
+                    break
+    if c in _CONSONANTS:
+        # (ع is left as read: English often writes it as the next vowel only.)
+        if not sub and c != "ع" and not (c == "ل" and win[3] == "ل") and \
+                not (c == "ه" and win[3] == "$"):
+            return _FALLBACK[c]
+        return sub
+    if c == "ا" and sub and win[1] != "^" and "a" not in sub:
+        return "a"
     return sub
 
 
-def char_transliterate(word: str, arabic: bool = False) -> str:
+def char_transliterate(word: str, arabic: bool = False, place: str | bool = False,
+                       africa: bool = False) -> str:
     """The character model's reading of one normalised Arabic word (lower case).
 
     Each letter is written as its most frequent English letters in the widest context
     (two letters each side) the model knows, backing off to narrower ones. (A beam search
     with an English letter-trigram model was tried and lowered accuracy; see notes/kb.md.)
     With ``arabic`` (the word is Arabic: it has the article or a letter only Arabic
-    words have) European consonant spellings are replaced per letter (``_ARABIC_FIX``).
+    words have, or it names a place in an Arabic-speaking country) the model's foreign
+    habits are undone per letter (``_arabic_sub``) and by the vowel rules below (long و/ي,
+    no initial consonant cluster, -ية "-iya", no doubled i/u); ``place`` (a place in an
+    Arabic-speaking country: its ISO code, or True) also writes ق "q", and ج "j" outside
+    Egypt and Sudan. Measured on 727 one-word Arabic place names of GeoNames (notes/kb.md).
+    ``africa`` (the document is about sub-Saharan Africa; a word that is not Arabic):
+    African names are written in Latin orthographies with k, sh, y and i (Kampala, Kinshasa,
+    not "Cambala", "Kenchasa"); measured on 246 GeoNames place names there.
     """
     memo = _WINDOW_AR if arabic else _WINDOW
     get = memo.get
@@ -294,12 +346,84 @@ def char_transliterate(word: str, arabic: bool = False) -> str:
             if len(memo) < 300_000:
                 memo[win] = sub
         out.append(sub)
-    return "".join(out)
+    if place:
+        for i, ch in enumerate(word):
+            if ch == "ق" and out[i][:1] in ("k", "g"):
+                # Place names write ق "q" (Qatif, Qusayr, Qena); persons' names vary (Tarek).
+                out[i] = "q" + out[i][1:].lstrip("kg")
+            elif ch == "ج" and out[i][:1] == "g" and out[i][1:2] != "h" and place not in _G_JIM:
+                out[i] = "j" + out[i][1:]  # ج is "g" in Egypt and Sudan only (Giza; Jubail)
+    if not arabic:
+        if africa:
+            _african(word, out)
+        return "".join(out)
+    n = len(word)
+    for i in range(1, n - 1):
+        # و and ي between consonants are the long vowels "u" and "i", not "o" / "e"
+        # (العنود → al-Anud), unless the next letter's reading carries the vowel ("ou").
+        c = word[i]
+        if (c == "و" or c == "ي") and word[i - 1] in _CONSONANTS and word[i + 1] in _CONSONANTS:
+            if c == "و" and out[i] == "o" and out[i + 1][:1] != "u":
+                out[i] = "u"
+            elif c == "ي" and out[i] == "e" and out[i + 1][:1] != "i":
+                out[i] = "i"
+    if n >= 3 and word[0] in _CONSONANTS and word[1] in _CONSONANTS \
+            and word[0] != word[1]:  # ("للعلوم": the preposition before the article)
+        # No Arabic word starts with two consonants: a vowel after the first one
+        # (الكلاسة → al-Kalasa, not "al-Klasa"); "a" is the most frequent short vowel.
+        a, b = out[0], out[1]
+        if a and b and not _VOWELS.intersection(a) and b[0] not in _VOWELS:
+            out[0] = a + "a"
+    if n >= 4 and word[-2:] == "يه" and word[-3] not in "اوي":
+        # The nisba ending -ية is "-iya" (القادسية al-Qadisiya, not "al-Kadsa").
+        out[-2], out[-1] = "iy", "a"
+    s = "".join(out)
+    if "ii" in s or "uu" in s:
+        s = s.replace("ii", "i").replace("uu", "u")  # no doubled i/u in romanised Arabic
+    return s
+
+
+_VOWELS = frozenset("aeiou")
+_G_JIM = frozenset(("EG", "SD"))
+# Sub-Saharan countries (not Sudan, Somalia's Arabic names are Arabic words anyway).
+_AFRICA_SSA = frozenset(
+    "NG GH SL LR GM KE UG TZ RW BI SS ET ER SO ZA ZM ZW MW NA BW MZ AO CD CG GA CM TD ML NE "
+    "BF SN CI GN TG BJ CF GW MG DJ LS SZ GQ ST CV KM SC MU".split())
+_VOWEL_LETTERS = frozenset("اوي")
+
+
+def _african(word: str, out: list[str]) -> None:
+    """Letter readings of a (non-Arabic) name from sub-Saharan Africa, in place: ك is k
+    (not c/ck/q), ش sh (not s/c/ch/sch), ي y (not j) and a short "i" between consonants
+    (كينشاسا Kinshasa, كيغالي Kigali); a French "dj" for ج is "j"."""
+    n = len(word)
+    for i, c in enumerate(word):
+        s = out[i]
+        if c == "ك":
+            out[i] = s.replace("ck", "k").replace("c", "k").replace("q", "k")
+        elif c == "ش":
+            if s in ("s", "c", "ch", "sch", "sz", "ss"):
+                out[i] = "sh"
+        elif c == "ي":
+            s = s.replace("j", "y")
+            if 0 < i < n - 1 and s == "e" and word[i - 1] not in _VOWEL_LETTERS \
+                    and word[i + 1] not in _VOWEL_LETTERS:
+                s = "i"
+            elif i == 1 and s[:1] == "y" and word[0] not in _VOWEL_LETTERS \
+                    and (n < 3 or word[2] not in _VOWEL_LETTERS):
+                s = "i" + s[1:]
+            out[i] = s
+        elif c == "ج":
+            out[i] = s.replace("dj", "j")
 
 
 @lru_cache(maxsize=50_000)
-def transliterate_word(word: str) -> str:
-    """English form of one Arabic word (dictionary, else character model), lower case."""
+def transliterate_word(word: str, place: str | bool = False, africa: bool = False) -> str:
+    """English form of one Arabic word (dictionary, else character model), lower case.
+
+    ``place``: the word names a place in an Arabic-speaking country (its ISO code, or
+    True), so it is read as an Arabic word (see ``char_transliterate``) even without the
+    article. ``africa``: the document is about sub-Saharan Africa (see ``_african``)."""
     w = _nword(word)
     if not w:
         return ""
@@ -318,13 +442,27 @@ def transliterate_word(word: str) -> str:
     if w.startswith("ال") and len(w) > 3:
         rest = w[2:]
         raw_rest = raw[2:] if normalize(raw[:2]) == "ال" else rest
-        return "al-" + (d.get(rest) or _shape(raw_rest, rest, final_ta, True))
+        # The article makes the word Arabic: a stem entry spelt like a foreign name
+        # ("ريسه" → "riise") is not used for it.
+        stem = d.get(rest)
+        if stem is not None and _FOREIGN_SPELLING.search(stem):
+            stem = None
+        return "al-" + (stem or _shape(raw_rest, rest, final_ta, True, place, africa))
     if w.startswith("عبد") and len(w) > 4 and w[3:] in d:
         return "abd " + d[w[3:]]
     if w.startswith("ابو") and (w[3:] in d or len(w) > 6):
-        # A glued kunya ("أبورديس", "ابوظبي" → "Abu ..."): two words in English.
-        return "abu " + (d.get(w[3:]) or _shape(raw[3:], w[3:], final_ta, True))
-    return _shape(raw, w, final_ta, _ARABIC_ONLY.search(w) is not None)
+        # A glued kunya ("أبورديس", "ابوظبي" → "Abu ..."): two words in English; with the
+        # article the second word is read as such ("أبوالعيش" → Abu al-Aish).
+        if w[3:5] == "ال" and len(w) > 6:
+            return "abu " + transliterate_word(raw[3:], place, africa)
+        return "abu " + (d.get(w[3:]) or _shape(raw[3:], w[3:], final_ta, True, place, africa))
+    return _shape(raw, w, final_ta, bool(place) or _ARABIC_ONLY.search(w) is not None, place,
+                  africa)
+
+
+# Spellings no romanised Arabic word has (p, v, x, a c that is not "ch", doubled i/u,
+# German/Slavic clusters): a name-dictionary form with one of them is a foreign name.
+_FOREIGN_SPELLING = re.compile(r"[pvx]|c(?!h)|ii|uu|tz|sch|ph")
 
 
 # Letters that (almost) only Arabic words have: foreign names transliterated into Arabic
@@ -332,7 +470,8 @@ def transliterate_word(word: str) -> str:
 _ARABIC_ONLY = re.compile("[عحصضطظق]")
 
 
-def _shape(raw: str, w: str, final_ta: bool, arabic: bool = False) -> str:
+def _shape(raw: str, w: str, final_ta: bool, arabic: bool = False,
+           place: str | bool = False, africa: bool = False) -> str:
     """Character-model reading of an unknown name word, with a hamza rule.
 
     A leading أ read as "e" becomes "a" (الأحساء → al-Ahsa), a leading إ "i": the
@@ -340,7 +479,7 @@ def _shape(raw: str, w: str, final_ta: bool, arabic: bool = False) -> str:
     for the nisba endings -وي → -awi and -ية → -iya were tried and raised the character
     error rate on the held-out name words, 71→93 and 136→155 errors; not kept.)
     """
-    en = _ta(read_word(w, arabic), final_ta)
+    en = _ta(read_word(w, arabic, place, africa), final_ta)
     first = raw[:1]
     if raw[1:2] == "ي":
         # أي/إي mostly write a foreign "e" sound (إيستر Easter, إيد Ed): the model's reading.
@@ -371,11 +510,14 @@ def _cap(s: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def transliterate_name(name: str, country: str | None = None) -> str:
+def transliterate_name(name: str, country: str | None = None, place: bool = False) -> str:
     """English form of an Arabic name ("بسام عطية" → "Bassam Attia").
 
     ``country`` (ISO code of the document's focus country, if known) picks the regional
-    spelling of a few very frequent given names (Mohammed / Mohamed / Mohammad).
+    spelling of a few very frequent given names (Mohammed / Mohamed / Mohammad) and, for
+    sub-Saharan Africa, the Latin orthography of African names (``_african``).
+    ``place``: the name is a place's; in an Arabic-speaking ``country`` its words are read
+    as Arabic words (``transliterate_word(w, place=True)``).
     """
     if not name:
         return ""
@@ -389,7 +531,8 @@ def transliterate_name(name: str, country: str | None = None) -> str:
         while len(words) >= 2 and _nword(words[-1]) in _ADJ_EN:
             tail.insert(0, _ADJ_EN[_nword(words[-1])])
             words = words[:-1]
-    core = _core_name(words, country)
+    core = _core_name(words, country, country if place and country in _ARAB_PLACES else "",
+                      country in _AFRICA_SSA)
     if template is None:
         return core
     return template.format(" ".join([core] + tail))
@@ -433,7 +576,8 @@ def facility_name(name: str, inner_en: str, template: str | None = None) -> str:
     return template.format(" ".join([inner_en] + tail))
 
 
-def _core_name(words: list[str], country: str | None) -> str:
+def _core_name(words: list[str], country: str | None, place: str = "",
+               africa: bool = False) -> str:
     """The transliterated words of a name, capitalised (see transliterate_name)."""
     if any(map(_STARTS_ABDAL, words)):
         # A glued "عبدالله" / "عبدالرحمن" is read as the two words "عبد الله" (Abdullah,
@@ -462,7 +606,8 @@ def _core_name(words: list[str], country: str | None) -> str:
                 full = full[3:] if full.startswith(("al-", "el-")) else full
                 out.append("abdul " + (_words().get(nxt[2:]) or full or transliterate_word(nxt[2:])))
             else:
-                out.append(transliterate_word(words[i]) + " " + transliterate_word(words[i + 1]))
+                out.append(transliterate_word(words[i], place, africa) + " "
+                           + transliterate_word(words[i + 1], place, africa))
             i += 2
             continue
         if w in _CLASSICAL_FIRST:
@@ -476,14 +621,29 @@ def _core_name(words: list[str], country: str | None) -> str:
             out.append(_COMPOUND_EN[w])
             i += 1
             continue
+        if not i and w in _TOPO_EN and len(words) > 1:
+            # A topographic word opening a place name ("بئر العبد" Bir al-Abd).
+            out.append(_TOPO_EN[w])
+            i += 1
+            continue
         # A title only before a name ("أحمد السلطان" is Ahmed al-Sultan).
         title = _TITLE_EN.get(w) if i + 1 < len(words) else None
         regional = _regional(w, country) if w in _REGIONAL else None
-        out.append(title or regional or transliterate_word(words[i]))
+        out.append(title or regional or transliterate_word(words[i], place, africa))
         i += 1
     s = " ".join(x for x in out if x)
+    if country in _PERSIAN and "k" in s:
+        # Afghan, Iranian and Pakistani names write ق "q" (Abdul Raziq, Haqqani, Qasem),
+        # where the name dictionary often has an Arabic/Turkish "k" ("razek"): with no ك in
+        # the name, every k that is not "kh" (خ) stands for ق.
+        joined = "".join(words)
+        if "ق" in joined and "ك" not in joined and "گ" not in joined and "ک" not in joined:
+            s = _K_NOT_KH.sub("q", s)
     s = _cap(s)
     return s[:1].upper() + s[1:]
+
+
+_K_NOT_KH = re.compile(r"c?k(?!h)")
 
 
 # -- joint-sequence (graphone) model --------------------------------------------------------
@@ -635,11 +795,12 @@ def _graphones() -> GraphoneModel | None:
     return load_graphones()
 
 
-def read_word(word: str, arabic: bool = False) -> str:
+def read_word(word: str, arabic: bool = False, place: str | bool = False,
+              africa: bool = False) -> str:
     """Model reading of one normalised word not in the dictionary (lower case): the
     graphone model, else the character model."""
     # Very long "words" (no name is) take the linear-time character model.
     gm = _graphones() if USE_GRAPHONES and len(word) <= 40 else None
     if gm is not None:
         return gm.decode(word, arabic)
-    return char_transliterate(word, arabic)
+    return char_transliterate(word, arabic, place, africa)
