@@ -24,12 +24,13 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
+from itertools import compress
 from operator import attrgetter
 from dataclasses import dataclass, field
 
 from rasd.cache import TwoGen, bound
 from rasd.doc import Token
-from rasd.geo.gazetteer import Entry, Gazetteer, Place, gazetteer
+from rasd.geo.gazetteer import Entry, Gazetteer, Place, gazetteer, nationality
 from rasd.geo.keys import CUES, DIRECTIONS, MENTION_CUES, name_key
 from rasd.text.tokens import tokenize, word_frequencies
 
@@ -531,6 +532,37 @@ _SEPARATORS = re.compile(r"^[\s#_\u200c\u200d\u200e\u200f]*$")
 
 _SITE_TRIGGERS = frozenset(SITE_CUES) | _DEF_RING
 _NORM = attrgetter("norm")
+#: Normal form → typo class ("", "r", "s"; see :func:`typo_hits`), across documents; a
+#: plain dict emptied when it reaches :data:`TYPO_CACHE_MAX` (lookups stay C-level).
+_TYPO_CLASS: dict[str, str] = {}
+TYPO_CACHE_MAX = 100_000
+
+
+def _typo_class(w: str, gaz: Gazetteer) -> str:
+    if len(w) < TYPO_MIN_LEN - 1 or w in word_frequencies():
+        c = ""
+    else:
+        c = "s" if (_sig(w), len(w)) in _typo_sigs(gaz) else "r"
+    if len(_TYPO_CLASS) >= TYPO_CACHE_MAX:
+        _TYPO_CLASS.clear()
+    _TYPO_CLASS[w] = c
+    return c
+
+
+def _sig(w: str) -> str:
+    """The part of a word a typo never touches (see :func:`_typo_positions`)."""
+    return w[:3] if w.startswith("ال") else w[:1]
+
+
+@lru_cache(maxsize=4)
+def _typo_sigs(gaz: Gazetteer) -> frozenset[tuple[str, int]]:
+    """(untouched start, length) of every one-word typo of a long country name."""
+    out = set()
+    for k in _typo_index(gaz)[0].values():
+        if " " not in k:
+            out.add((_sig(k), len(k)))
+            out.add((_sig(k), len(k) - 1))
+    return frozenset(out)
 
 
 #: The tokenizer reads وادي ("valley") as و + ادي: the glued form is the cue.
@@ -887,6 +919,14 @@ def find_resolve_context(text: str, tokens: list[Token] | None = None,
     if tokens is None:
         tokens = tokenize(text)
     hits = _finder(gaz).find(text, tokens)
+    if TYPOS:
+        typos = typo_hits(text, tokens, hits, gaz)
+        if typos:
+            hits = sorted(hits + typos, key=attrgetter("start"))
+    if CITY_REGIONS and "المنطقة ال" in text:
+        regions = city_region_hits(text, tokens, hits, gaz)
+        if regions:
+            hits = sorted(hits + regions, key=attrgetter("start"))
     if not hits:
         return hits, doc_context(text, hits, tokens)
     _apply_acceptance(text, hits)
@@ -921,6 +961,215 @@ def find_resolve_context(text: str, tokens: list[Token] | None = None,
 
 #: Switches for the rules below (module constants, so that a measurement can turn one off).
 WEAK_NEAR = True
+#: A country name written with one letter missing or two letters swapped (الولايات المحدة).
+TYPOS = True
+
+#: "المنطقة الباريسية" (the Paris region): a big city's relational adjective after المنطقة.
+CITY_REGIONS = True
+#: Cities this populous (or capitals) name a region after المنطقة.
+CITY_REGION_POP = 1_000_000
+
+
+def city_region_hits(text: str, tokens: list[Token], hits: list[Hit], gaz: Gazetteer
+                     ) -> list[Hit]:
+    """"المنطقة الباريسية": the region around a big city, named by the city's relational
+    adjective (Paris + ية). Its own place (level ``region``, the city's point, no GeoNames
+    id), so that it is never merged with the city."""
+    out: list[Hit] = []
+    taken = [(h.start, h.end) for h in hits]
+    words = [t for t in tokens if not t.clitic]
+    for a, b in zip(words, words[1:]):
+        if a.norm != "المنطقه" or a.end + 1 != b.start:
+            continue
+        n = name_key(b.text)
+        if not (n.startswith("ال") and n.endswith("يه")) or len(n) < 7:
+            continue
+        stem = n[2:-2]
+        e = gaz.entry(stem)
+        if e is None or e.flag != "strong" or not e.places:
+            continue
+        c = e.places[0]
+        if c.level != "city" or not (c.fcode == "PPLC" or c.population >= CITY_REGION_POP):
+            continue
+        if nationality(n) is not None or any(x < b.end and a.start < y for x, y in taken):
+            continue
+        region = Place(key="R" + c.key, geonames_id=None, level="region", country=c.country,
+                       admin1=c.admin1, lat=c.lat, lon=c.lon, population=0,
+                       name_en=f"{c.name_en} region", fcode="")
+        out.append(Hit(a.start, b.end, "المنطقه " + n, Entry((region,), "strong"), a.start,
+                       sentence=a.sentence))
+    return out
+
+
+#: Country names at least this long (letters) may be matched with one typo.
+TYPO_MIN_LEN = 7
+
+
+@lru_cache(maxsize=4)
+def _typo_index(gaz: Gazetteer) -> tuple[dict[str, str], frozenset[str]]:
+    """Long country names (taken on sight), keyed by every form with one interior letter
+    deleted; and the words of multi-word names."""
+    index: dict[str, str] = {}
+    clash: set[str] = set()
+    words: set[str] = set()
+    for key in gaz._raw:
+        e = gaz.entry(key)
+        if e is None or e.flag != "strong" or not e.places or e.places[0].level != "country":
+            continue
+        if len(key.replace(" ", "")) < TYPO_MIN_LEN:
+            continue
+        if " " in key:
+            words.update(key.split(" "))
+        for i in _typo_positions(key):
+            if key[i] == " ":
+                continue
+            v = key[:i] + key[i + 1:]
+            if v in index and index[v] != key:
+                clash.add(v)
+            index[v] = key
+    for v in clash:
+        del index[v]  # one typo, two names: no guess
+    return index, frozenset(words)
+
+
+def _typo_positions(key: str) -> range:
+    """Where a typo may be: not in the first letter (a clitic: لامارات), not in the
+    article nor the letter after it (الونان, a date variety, is no اليونان), not in the
+    last two letters (suffixes: البحريين، الارجنتني، موريشيو)."""
+    lo = 3 if key.startswith("ال") else 1
+    return range(lo, len(key) - 2)
+
+
+def _typo_of(cand: str, gaz: Gazetteer, index: dict[str, str]) -> str | None:
+    """The country name ``cand`` misspells (one interior letter missing, or two adjacent
+    interior letters swapped), or ``None``."""
+    k = index.get(cand)
+    if k is not None and k.count(" ") == cand.count(" "):
+        return k
+    names = _typo_names(gaz)
+    rng = _typo_positions(cand)
+    for i in range(rng.start, rng.stop - 1):
+        x, y = cand[i], cand[i + 1]
+        if x == y or x == " " or y == " ":
+            continue
+        v = cand[:i] + y + x + cand[i + 2:]
+        if v in names:
+            return v
+    return None
+
+
+@lru_cache(maxsize=4)
+def _typo_names(gaz: Gazetteer) -> frozenset[str]:
+    return frozenset(_typo_index(gaz)[0].values())
+
+
+_TYPO_PREPS = frozenset(name_key(w) for w in
+                        "في من إلى الى عن مع بين نحو داخل لدى عبر و ب ل ف".split())
+_LIST_SEP = re.compile(r"[-–،,]\s*$")
+
+
+def _typo_place_use(text: str, start: int, hits: list[Hit]) -> bool:
+    """After a preposition (إلى بريطنيا) or next to a country in a list (تشاد - أرتيريا)."""
+    if _prev_word(text, start) in _TYPO_PREPS:
+        return True
+    seg = text[max(0, start - 4):start]
+    if not _LIST_SEP.search(seg):
+        return False
+    cut = start - len(seg) + _LIST_SEP.search(seg).start()
+    return any(h.end <= cut and cut - h.end <= 2 and h.entry.places
+               and h.entry.places[0].level == "country" for h in hits)
+
+
+_NORM = attrgetter("norm")
+#: Normal form → typo class ("", "r", "s"; see :func:`typo_hits`), across documents; a
+#: plain dict emptied when it reaches :data:`TYPO_CACHE_MAX` (lookups stay C-level).
+_TYPO_CLASS: dict[str, str] = {}
+TYPO_CACHE_MAX = 100_000
+
+
+def _typo_class(w: str, gaz: Gazetteer) -> str:
+    if len(w) < TYPO_MIN_LEN - 1 or w in word_frequencies():
+        c = ""
+    else:
+        c = "s" if (_sig(w), len(w)) in _typo_sigs(gaz) else "r"
+    if len(_TYPO_CLASS) >= TYPO_CACHE_MAX:
+        _TYPO_CLASS.clear()
+    _TYPO_CLASS[w] = c
+    return c
+
+
+def _sig(w: str) -> str:
+    """The part of a word a typo never touches (see :func:`_typo_positions`)."""
+    return w[:3] if w.startswith("ال") else w[:1]
+
+
+@lru_cache(maxsize=4)
+def _typo_sigs(gaz: Gazetteer) -> frozenset[tuple[str, int]]:
+    """(untouched start, length) of every one-word typo of a long country name."""
+    out = set()
+    for k in _typo_index(gaz)[0].values():
+        if " " not in k:
+            out.add((_sig(k), len(k)))
+            out.add((_sig(k), len(k) - 1))
+    return frozenset(out)
+
+
+def typo_hits(text: str, tokens: list[Token], hits: list[Hit], gaz: Gazetteer) -> list[Hit]:
+    """Country names with one typo ("الولايات المحدة", "إلى بريطنيا"): a word no word list
+    or gazetteer knows, one interior letter short of (or with two letters swapped from) a
+    long country name taken on sight."""
+    toks = [t for t in tokens if not t.clitic]
+    # Each normal form's class is cached across documents (C-level lookups per token):
+    # "" no candidate, "r" a rare long word, "s" one that may also misspell a one-word name.
+    cls = list(map(_TYPO_CLASS.get, map(_NORM, toks)))
+    if None in cls:
+        for i, c in enumerate(cls):
+            if c is None:
+                cls[i] = _typo_class(toks[i].norm, gaz)
+    if "r" not in cls and "s" not in cls:
+        return []
+    index, mwords = _typo_index(gaz)
+    out: list[Hit] = []
+    taken: list[tuple[int, int]] | None = None
+    short = TYPO_MIN_LEN - 1
+    freq = word_frequencies()
+    for i in compress(range(len(cls)), cls):  # (only the candidates, C-level)
+        t, c = toks[i], cls[i]
+        if "\u064b" in t.text:
+            continue  # (tanween: an adverb or adjective, سماوياً)
+        if c == "r" and not ((i > 0 and toks[i - 1].norm in mwords)
+                             or (i + 1 < len(toks) and toks[i + 1].norm in mwords)):
+            continue  # no long country name starts so and is about as long
+        n = t.norm  # (the normal form: name keys differ only in rare letters)
+        if len(n) < short or n in gaz or n in freq or not n.isalpha():
+            continue
+        cands = [(t.start, t.end, n)]
+        if i > 0 and toks[i - 1].end + 1 == t.start:
+            p = toks[i - 1].norm
+            if p in mwords:
+                cands.append((toks[i - 1].start, t.end, p + " " + n))
+        if i + 1 < len(toks) and t.end + 1 == toks[i + 1].start:
+            q = toks[i + 1].norm
+            if q in mwords:
+                cands.append((t.start, toks[i + 1].end, n + " " + q))
+        for start, end, c in reversed(cands):
+            k = _typo_of(c, gaz, index)
+            if k is None:
+                continue
+            if " " not in k and not _typo_place_use(text, start, hits):
+                # One misspelt word must be written as a place: "طائر السوان" (swan) or
+                # "الأديبة دومنيكا" are no السودان / دومينيكا.
+                break
+            if taken is None:
+                taken = [(h.start, h.end) for h in hits]
+            if any(x < end and start < y for x, y in taken):
+                break
+            out.append(Hit(start, end, k, gaz.entry(k), start, sentence=t.sentence))
+            taken.append((start, end))
+            break
+    return out
+
+
 #: A weak name (also a common word) is taken as a place near the document's other places
 #: only when the word itself is not too common (Zipf < 4.2).
 WEAK_NEAR_MAX_FREQ = 420

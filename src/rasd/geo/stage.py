@@ -11,7 +11,7 @@ from rasd.geo.gazetteer import Entry, Place, gazetteer
 from rasd.geo.keys import CUES, DIRECTIONS, name_key
 from rasd.geo.resolve import (
     TRAILING_DIRS, DocContext, Hit, _prev_word, context_locality, find_resolve_context,
-    SITE_CUES, is_mention, is_site_phrase, km, precision, resolve_entry, resolve_group,
+    haversine, SITE_CUES, is_mention, is_site_phrase, km, precision, resolve_entry, resolve_group,
 )
 from rasd.text.tokens import tokenize, word_frequencies
 
@@ -114,8 +114,9 @@ class GeoStage:
     Options: ``detect`` (add LOC entities from the gazetteer, default true), ``near``
     (place an unknown LOC at the known town/area the text puts it in or near, precision 2,
     default true),
-    ``context_sites`` (a street, square or mosque the gazetteer lacks, in a document whose
-    places all lie in one town, gets that town's point: level site, precision 2,
+    ``context_sites`` (a street, square, mosque or neighbourhood — حي X — the gazetteer
+    lacks, in a document whose places all lie in one town, gets that town's point: level
+    site, precision 2,
     ``extra.approximate``; default true),
     ``nested_mentions`` (also record a known place's occurrences inside other entities'
     mentions, e.g. مالي inside MINUSMA's long name, default true), ``merge`` (merge LOC
@@ -125,7 +126,10 @@ class GeoStage:
     true), ``reclaim`` (an ORG mention — e.g. a KB link for another entity whose alias is
     also a town: قنا the Qatari agency, الفاو the FAO — that the text writes as a place,
     after an administrative cue, in a list of places or before "جنوب Y", goes back to the
-    place; default true).
+    place; default true), ``sentence_sites`` (a village, neighbourhood, forest or site
+    known only by its cue word — "بلدة X"، "حي X"، "مناطق X وY" — whose sentence names
+    places all lying within one area close by, gets the nearest one's point: level
+    site/city, precision 2, ``extra.approximate``, ``by = "sentence"``; default true).
     """
 
     name = "geo"
@@ -134,8 +138,9 @@ class GeoStage:
 
     def __init__(self, detect: bool = True, nested_mentions: bool = True, merge: bool = True,
                  near: bool = True, context_sites: bool = True, retype: bool = True,
-                 reclaim: bool = True, **options: Any) -> None:
+                 reclaim: bool = True, sentence_sites: bool = True, **options: Any) -> None:
         self.detect = detect
+        self.sentence_sites = sentence_sites
         self.retype = retype
         self.reclaim = reclaim
         self.near = near
@@ -199,6 +204,7 @@ class GeoStage:
         if self.merge:
             self._merge(doc, place_of)
 
+        pending: list[Entity] = []
         for ent in doc.entities:
             if ent.type != "LOC" or ent.id not in place_of:
                 continue
@@ -210,14 +216,21 @@ class GeoStage:
                     ent.geo = _site_geo(named_for[ent.id])
                 if ent.geo is None and self.near:
                     ent.geo = self._near_known(doc, ent, hits)
-                if ent.geo is None and self.context_sites and _site_named(ent):
+                if ent.geo is None and self.context_sites and (
+                        _site_named(ent) or _neighbourhood_named(text, ent)):
                     ent.geo = self._in_locality(hits)
+                if ent.geo is None and self.sentence_sites:
+                    pending.append(ent)
                 continue  # unknown here: keep whatever an earlier stage set (usually None)
             ent.geo = make_geo(place, direction)
             if place.geonames_id:
                 ent.kb.setdefault("geonames", place.geonames_id)
             if not ent.name_en:
                 ent.name_en = place.name_en
+        # 4. A village/neighbourhood/site known only by its cue word, in a sentence whose
+        #    nearby places all lie in one area: that area's point (approximate).
+        if pending:
+            _sentence_anchor(doc, pending, hits, ctx)
         doc.scratch["geo_hits"] = hits
         return doc
 
@@ -699,6 +712,25 @@ def _site_named(ent: Entity) -> bool:
         is_site_phrase(name_key(ent.name or ""))
 
 
+_NEIGHBOURHOOD_CUES = frozenset(name_key(w) for w in "حي أحياء ضاحية".split())
+
+
+def _neighbourhood_named(text: str, ent: Entity) -> bool:
+    """Whether a LOC entity is named as a neighbourhood (حي X، بحي X، ضاحية X): a part of
+    a town, like a street."""
+    for m in ent.mentions:
+        if any(c in "\u064b\u064c\u064d" for c in text[max(0, m.start - 6):m.end]):
+            continue  # "حيٍّ" with tanween is "alive", not a neighbourhood
+        words = name_key(m.text).split()
+        if len(words) > 1 and words[0] in _NEIGHBOURHOOD_CUES:
+            return True
+        prev = _prev_word(text, m.start) or ""
+        if prev in _NEIGHBOURHOOD_CUES or (len(prev) > 3 and prev[0] in "وبل"
+                                           and prev[1:] in _NEIGHBOURHOOD_CUES):
+            return True
+    return False
+
+
 def _base_key(key: str) -> str:
     """A name key without its leading cue word (محافظه لحج → لحج), for merging."""
     head, _, rest = key.partition(" ")
@@ -720,3 +752,125 @@ def _add_mention(ent: Entity, span: Span, sort: bool = True,
     ent.mentions.append(span)
     if sort:
         ent.mentions.sort(key=lambda m: m.start)
+
+
+#: Cue words of a small place (a village, neighbourhood, forest, camp, area or list of
+#: them): such a place lies in or next to the town its sentence names.
+_SMALL_CUES = frozenset(name_key(w) for w in (
+    "حي أحياء ضاحية ضواحي قرية قرى بلدة بلدات مخيم غابة منطقة مناطق ميادين").split())
+_ADMIN_CUES = frozenset(c for c, lv in CUES.items()
+                        if c not in _SMALL_CUES and any(v.startswith("admin") for v in lv))
+_VILLAGE_CUES = frozenset(name_key(w) for w in "قرية بلدة قرى بلدات".split())
+#: Anchors a small place may take its point from (admin1 areas and countries are too wide).
+_ANCHOR_LEVELS = ("city", "admin2", "site")
+#: How far (characters) a sentence anchor may be from the small place.
+ANCHOR_SPAN = 120
+#: An anchor's country must weigh at least this share of the document's main country
+#: (1.0: only the main country; a neighbourhood read as a namesake town abroad — حي
+#: العزيزية in a Saudi list as Al-Aziziyah, Iraq — must not carry its neighbours along).
+ANCHOR_SHARE = 1.0
+#: Places of one sentence farther apart than this (km) name no single area.
+ANCHOR_KM = 100.0
+
+
+def _small_cued(text: str, ent: Entity, hits: list[Hit]) -> bool:
+    """Whether a LOC entity is a small place named by its cue: its mention starts with a
+    small-place cue (حي كانيوشا), follows one (بلدة تل براك), was found by one (a list
+    after مناطق), or is a street/square/mosque phrase."""
+    for m in ent.mentions:
+        # An administrative area (محافظة ضباء، بمحافظة X) is no small place: it may lie far
+        # from the towns its sentence names.
+        words = name_key(m.text).split()
+        prev = _prev_word(text, m.start) or ""
+        if (words and words[0] in _ADMIN_CUES) or prev in _ADMIN_CUES or (
+                len(prev) > 3 and prev[0] in "وبل" and prev[1:] in _ADMIN_CUES):
+            return False
+    if _site_named(ent):
+        return True
+    for m in ent.mentions:
+        words = name_key(m.text).split()
+        if len(words) > 1 and words[0] in _SMALL_CUES:
+            return True
+        prev = _prev_word(text, m.start)
+        if prev and (prev in _SMALL_CUES or (len(prev) > 3 and prev[0] in "وبل"
+                                             and prev[1:] in _SMALL_CUES)):
+            return True
+        for h in hits:
+            # found by a small-place cue, or listed after a plural one (مناطق الريسة والزهور)
+            if h.start <= m.start and m.end <= h.end and not h.entry.places and h.accepted \
+                    and (h.cue is None or h.cue in _SMALL_CUES):
+                return True
+    return False
+
+
+def _sentence_anchor(doc: Doc, pending: list[Entity], hits: list[Hit], ctx: DocContext
+                     ) -> None:
+    """Approximate points for small places known only by their cue word (see
+    ``GeoStage``'s ``sentence_sites``); no guess when the sentence's places lie apart, lie
+    in several countries, or are wider than a town."""
+    text = doc.text
+    anchors: list[tuple[int, int, Entity]] = []
+    # Only towns of a country the document is about: a stray reading abroad (العمرانية
+    # "urban" read as Ümraniye) must not carry a small place with it.
+    weights = dict(ctx.countries)
+    if not weights:
+        # (a document naming only towns: the countries of its placed names)
+        for e in doc.entities:
+            if e.type == "LOC" and e.geo is not None and e.geo.country:
+                weights[e.geo.country] = weights.get(e.geo.country, 0.0) + len(e.mentions)
+    top = max(weights.values(), default=0.0)
+    for e in doc.entities:
+        # (not a site placed at the town it is named after: شارع حائل is not in Ha'il)
+        if e.type == "LOC" and e.geo is not None and e.geo.lat is not None \
+                and e.geo.extra.get("by") != "name" \
+                and top > 0 and weights.get(e.geo.country or "", 0.0) >= ANCHOR_SHARE * top:
+            for m in e.mentions:
+                anchors.append((m.start, m.end, e))
+    if not anchors:
+        return
+    countries = [(m.start, e.geo.country) for e in doc.entities if e.type == "LOC"
+                 and e.geo is not None and e.geo.level in ("country", "region")
+                 for m in e.mentions]
+    for ent in pending:
+        if ent.geo is not None or not _small_cued(text, ent, hits):
+            continue
+        for m in ent.mentions:
+            si = doc.sentence_of(m.start) if doc.sentences else None
+            if si is not None:
+                lo, hi = doc.sentences[si]
+            else:
+                lo, hi = 0, len(text)
+            lo, hi = max(lo, m.start - ANCHOR_SPAN), min(hi, m.end + ANCHOR_SPAN)
+            near = [(s, e2, a) for s, e2, a in anchors if a is not ent and lo <= s and e2 <= hi]
+            if not near:
+                continue
+            local = [(min(abs(s - m.end), abs(m.start - e2)), a) for s, e2, a in near
+                     if a.geo.level in _ANCHOR_LEVELS]
+            if not local:
+                continue
+            local.sort(key=lambda x: x[0])
+            best = local[0][1]
+            g = best.geo
+            # One area: every town/site the window names lies close to the chosen one, and
+            # no other country (or wider region) is named between the two.
+            if any(_geo_km(g, a.geo) > ANCHOR_KM for _, a in local):
+                continue
+            # (another country named between the two: "قرب X في تركيا، بلدة Y")
+            a_lo, a_hi = sorted((m.start, next(s for s, _, a in near if a is best)))
+            if any(a_lo <= s <= a_hi and c != g.country for s, c in countries):
+                continue
+            first = name_key(m.text).split(" ")[0] if m.text else ""
+            prev = _prev_word(text, m.start) or ""
+            if len(prev) > 3 and prev[0] in "وبل" and prev[1:] in _VILLAGE_CUES:
+                prev = prev[1:]
+            village = first in _VILLAGE_CUES or prev in _VILLAGE_CUES
+            near_name = best.name_en or (g.extra.get("near") if g.extra else None) or best.name
+            ent.geo = Geo(lat=g.lat, lon=g.lon, country=g.country, admin1=g.admin1,
+                          level="city" if village else "site", geonames_id=None,
+                          extra={"precision": 2, "near": near_name, "approximate": True,
+                                 "by": "sentence"})
+            break
+
+
+def _geo_km(a: Geo, b: Geo) -> float:
+    return haversine(a.lat, a.lon, b.lat, b.lon)
