@@ -227,7 +227,8 @@ def _patient_before(doc: Doc, layout: Layout, before: list[MentionRef], wi: int)
         if m.entity.type not in ("PER", "ORG") or _in_pp(doc, layout, m):
             continue
         gap = range(m.last + 1, wi)
-        if (layout.norm(m.first - 1) in _RELATIONAL or layout.norm(m.first - 1) in _KIN) and not any(
+        rel_at = m.first - 2 if layout.norm(m.first - 1) in _TITLE_WORDS else m.first - 1
+        if (layout.norm(rel_at) in _RELATIONAL or layout.norm(rel_at) in _KIN) and not any(
                 layout.norm(j) in _REL_PRONOUNS for j in gap):
             # "هلال الأسد والد سليمان قتل": the father was killed, not the son (but
             # "زوجة أبو سياف الذي قتل": the relative clause is the nearest name's).
@@ -265,7 +266,12 @@ def _victim_group(doc: Doc, layout: Layout, hit: Hit, wi: int, after: list[Menti
         if m.first - wi > 9:
             return None
         j = m.first - 1
-        if layout.norm(j) in _GROUP_HEADS:
+        while j > wi + 1 and not re.search(r"\w", layout.norm(j)):
+            j -= 1  # "من جماعة «أنصار X»": a quotation mark before the name
+        if layout.norm(j) in _GROUP_HEADS or (
+                # "من ميليشات الحوثي": any one head noun of an organisation's name
+                m.entity.type in ("PER", "ORG") and layout.norm(j - 1) == _MIN and layout.norm(j) not in _PREPS
+                and not re.search(r"[،,.:؛]", doc.text[layout.starts[j]:m.start])):
             j -= 1
         if layout.norm(j) != _MIN or j <= wi or (hit.form.pos == "verb" and j == wi + 1):
             continue
@@ -370,8 +376,10 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
         if doer is not None and doer not in target:
             source = [doer]
     elif hit.form.pos == "verb":
-        adj_before = [m for m in before if wi - m.last <= 2]
+        adj_before = [m for m in before if wi - m.last <= 2 and not _in_genitive_pp(doc, layout, m)]
         first = None
+        counted_object = False
+        rel_subj = _relative_antecedent(doc, layout, hit, wi, before) if hit.type == "ASSAULT" else None
         # "اشتبكوا مع القوات التركية"، "أطلقا النار على الإعلامي": a name governed by a
         # preposition is never the subject.
         vso = bool(after_c) and not _governed(layout, after_c[0].first) and not _partitive(layout, after_c[0].first)
@@ -380,11 +388,20 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
             # "إن المقاومة الشعبية قصفت مواقع الحوثيين": the name after إن/أن right
             # before the verb is its subject; what follows is the object.
             vso = False
+        if vso and rel_subj is not None:
+            vso = False  # the relative pronoun's antecedent is the subject
+        if vso and hit.type == "ASSAULT" and _object_first(doc, layout, hit, wi, after_c[0]):
+            # "قتلت ثمانية مسلحين بايعوا X"، "استهدفت معاقل وتجمعات X"، "قتل 30 مقاتلا من X"،
+            # "الذين هاجموا نقطة تفتيش تديرها X": the verb's object comes first, so the
+            # name after it is no subject.
+            vso = False
+            counted_object = True
         if vso and hit.type == "ASSAULT" and _in_l_phrase(layout, wi, after_c[0]):
             # "استهدفت المقاومة دورية للمسلحين الحوثيين": a name in a ل-phrase is the
             # holder of the object, not the attacker.
             vso = False
-        if vso and (after_c[0].first - wi <= 4 or (
+        sub_part = vso and _subject_partitive(doc, layout, wi, after_c[0])
+        if vso and (sub_part or after_c[0].first - wi <= 4 or (
                 after_c[0].first - wi <= 9 and not any(
                     layout.norm(j) in _PREPS for j in range(wi + 1, after_c[0].first)))):
             first = after_c[0]
@@ -421,7 +438,7 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
             if first is None:
                 target = [after_c[0]]
                 after_c = []
-        if vso and after_c and (after_c[0].first - wi <= 4 or (
+        if vso and after_c and (sub_part or after_c[0].first - wi <= 4 or (
                 after_c[0].first - wi <= 9 and not any(
                     layout.norm(j) in _PREPS for j in range(wi + 1, after_c[0].first)))):
             source = [first]
@@ -447,9 +464,20 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
                     anchor = layout.word_index(close) - 1
             if rest and rest[0].first - anchor <= 6:
                 target = [rest[0]]
+        elif rel_subj is not None:
+            # "مسلحي تنظيم X الذين هاجموا نقطة تفتيش تديرها قوات Y": the relative
+            # pronoun's antecedent is the subject; what follows is the object.
+            source = [rel_subj] if rel_subj is not True else []
+            if after_c and after_c[0].first - wi <= 6 and _object_ok(layout, after_c[0]) and not (
+                    _counted_before(layout, wi, after_c[0])):
+                target = [after_c[0]]
         elif adj_before and not _in_pp(doc, layout, adj_before[-1]):
             source = [adj_before[-1]]
-            if after_c and after_c[0].first - wi <= 6 and _object_ok(layout, after_c[0]):
+            if _passive_victims(doc, layout, hit, wi, adj_before[-1]):
+                # "اثنين من أفراد قوات الأمن قتلا وأصيب 24": counted victims, not doers.
+                source, target = [], [adj_before[-1]]
+            elif after_c and after_c[0].first - wi <= 6 and _object_ok(layout, after_c[0]) and not (
+                    counted_object and _counted_before(layout, wi, after_c[0])):
                 target = [after_c[0]]
         elif _subject_before_relative(doc, layout, before, wi) is not None:
             # "إن قوات الأمن التي انتشرت بأعداد كبيرة فرقت المظاهرة": the subject comes
@@ -464,7 +492,8 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
             source = [_sentence_subject(doc, layout, before)]
             if after_c and after_c[0].first - wi <= 6 and _object_ok(layout, after_c[0]):
                 target = [after_c[0]]
-        elif after_c and after_c[0].first - wi <= 6 and _object_ok(layout, after_c[0]):
+        elif after_c and after_c[0].first - wi <= 6 and _object_ok(layout, after_c[0]) and not (
+                counted_object and _counted_before(layout, wi, after_c[0]) and not _victims_nisba(layout, wi, after_c[0])):
             target = [after_c[0]]
     elif hit.form.pos == "noun" and _between_sides(doc, layout, wi, after) is not None:
         # "اشتباكات بين مقاتلين من العمال الكردستاني والجيش التركي": both sides act; the
@@ -479,10 +508,16 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
             # "أجرى الوزير محادثات" / "X، منسقة ...، ستجري محادثات مع Y": the light
             # verb's subject is the source.
             inner = [m for m in before if m.first > lv]
-            prior = [m for m in before if m.last < lv]
+            # (not across إن/أن: "قال المتحدث فلان إن القوات تمكنت من قتل 88")
+            prior = [m for m in before if m.last < lv and not any(
+                layout.norm(j) in COMPLEMENTIZERS for j in range(m.last + 1, lv))]
             subj = inner[:1] or [m for m in prior if m.entity.type == "PER"][-1:] or [
                 m for m in prior if m.entity.type == "ORG"][-1:]
             source = subj + (_coordinated(doc, layout, subj[0], inner) if inner else [])
+        elif hit.type == "ASSAULT" and _claimed_by(doc, layout, wi, after) is not None:
+            # "في هجوم نفذه X"، "عملية انتحارية تبناها X": the doer named by the clause.
+            source = [_claimed_by(doc, layout, wi, after)]
+            after_c = [m for m in after_c if m.first > source[0].last]
         elif hit.form.lemma.needs_before and before:
             # "شدد الوزير على ضرورة ...": the speaker's call.
             subj = [m for m in before if m.entity.type == "PER"] or [m for m in before if m.entity.type == "ORG"]
@@ -552,6 +587,11 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
         # "شنت الطائرات غارات على أهداف لحزب X": the holder of what was hit.
         target = [m for m in after_c if m not in source and m.entity.type in ("PER", "ORG")
                   and _held_target(layout, m, wi)][:1]
+    if hit.type == "ASSAULT" and hit.form.pos == "verb" and hit.form.lemma.lemma in _UNDERGO and agent is None and (
+            source and (source[0].last < wi or source[0].first - wi <= 2)):
+        # "مقاتلو X الذين لقوا مصرعهم": whoever "met death" is the victim, not the doer
+        # (a name further on, "خلال مساندة طائرات X", may be who killed them).
+        target, source = (target or source), []
     # A region, district or site does not act ("حدث تفجير ... بمنطقة عسير"); a city
     # may stand for its government in a statement, not as an attacker.
     source = [m for m in source if m.entity.type != "LOC" or m.entity.geo is None or m.entity.geo.level in (
@@ -559,6 +599,149 @@ def find_actors(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> 
     src_ids = _dedup([m.entity.id for m in source])
     tgt_ids = [i for i in _dedup([m.entity.id for m in target]) if i not in src_ids]
     return src_ids, tgt_ids
+
+
+#: Things an attack verb hits, never its subject ("استهدفت معاقل X"، "قصفت مواقع X").
+_HIT_OBJECTS = _ns("مواقع", "موقع", "معاقل", "معقل", "مقرات", "مقر", "مقار", "تجمعات", "تجمع", "ثكنات",
+                   "ثكنة", "مراكز", "مركز", "مخازن", "مستودعات", "آليات", "تمركزات", "أهداف", "هدف",
+                   "مبنى", "منازل", "منزل", "معسكر", "معسكرات", "تحصينات", "نقطة", "نقاط", "حاجز",
+                   "بوابة", "سيارة", "مدرعة", "عربة", "منشآت", "منشأة", "قاعدة", "قواعد", "مخابئ", "مخبأ")
+#: Doer clauses after an attack noun: "هجوم نفذه X"، "عملية تبناها X".
+_CLAIM_VERBS = _ns("نفذه", "نفذها", "نفذته", "شنه", "شنها", "شنته", "تبناه", "تبنته", "تبناها", "ارتكبه",
+                   "ارتكبها", "ارتكبته", "نسب", "ونسب", "ونسبت", "نسبت")
+
+
+def _counted_before(layout: Layout, wi: int, m: MentionRef) -> bool:
+    """Is a count or a casualty noun between the verb and ``m`` ("قتلت ثمانية مسلحين
+    بايعوا X")? Then ``m`` is no plain object of the verb."""
+    from rasd.events.numbers import parse_number
+
+    for j in range(wi + 1, m.first):
+        n = layout.norm(j)
+        if n and (n[0].isdigit() or parse_number([n], 0)[0] is not None):
+            return True
+    return False
+
+
+def _object_first(doc: Doc, layout: Layout, hit: Hit, wi: int, m: MentionRef) -> bool:
+    """Does the attack verb's object stand between it and ``m``: a count right after the
+    verb, or a hit-object noun ("معاقل وتجمعات X")?"""
+    from rasd.events.numbers import parse_number
+
+    if wi + 1 >= m.first:
+        return False
+    n = layout.norm(wi + 1)
+    if n and (n[0].isdigit() or parse_number([n], 0)[0] is not None):
+        return True
+    if hit.form.lemma.lemma in _CASUALTY_LEMMAS and _person_noun(n):
+        return True  # "قتلوا مقاتلين من X": the victims come first
+    return _bare_word(layout, wi + 1) in _HIT_OBJECTS or n in _HIT_OBJECTS
+
+
+def _subject_partitive(doc: Doc, layout: Layout, wi: int, m: MentionRef) -> bool:
+    """"اقتحم متشددون من تنظيم (X)": a nominative plural noun + من (+ one head noun) right
+    after the verb; the group named is the subject's."""
+    j = wi + 1
+    w = layout.norm(j)
+    if not (w.endswith("ون") and len(w) > 4) or layout.norm(j + 1) != _MIN:
+        return False
+    gap = doc.text[layout.ends[j + 1]:m.start]
+    return len(re.findall(r"[\u0621-\u064a]+", gap)) <= 1 and not re.search(r"[،,.:؛]", gap)
+
+
+def _victims_nisba(layout: Layout, wi: int, m: MentionRef) -> bool:
+    """"قتل 29 جنديا أوكرانيا": a name right after the count and its person noun (a
+    nisba) is whose the victims were."""
+    return m.first - wi == 3 and _person_noun(layout.norm(wi + 2))
+
+
+def _person_noun(n: str) -> bool:
+    from rasd.events.numbers import _PERSON_LIKE, _PERSONS
+
+    return n in _PERSONS or n in _PERSON_LIKE
+
+
+def _relative_antecedent(doc: Doc, layout: Layout, hit: Hit, wi: int, before: list[MentionRef]):
+    """The subject of a verb right after a relative pronoun with no object suffix
+    ("متشددي تنظيم X الذين هاجموا"): the actor ending ≤ 2 words before the pronoun, or
+    True when the antecedent is no entity (the verb then has no named subject); None when
+    the verb is not such a relative verb ("التي يقودها X": its subject follows)."""
+    if hit.form.pos != "verb" or hit.enclitic or wi < 1 or layout.norm(wi - 1) not in _REL_PRONOUNS:
+        return None
+    if hit.tense == "pass" or hit.form.lemma.lemma in _UNDERGO:
+        return None  # "مقاتلي X الذين لقوا مصرعهم": the antecedent underwent it
+    if _passive_reading(doc, layout, hit, wi):
+        return None
+    rel = wi - 1
+    ante = next((m for m in reversed(before) if 0 < rel - m.last <= 2 and m.entity.type in ("PER", "ORG")
+                 and not _in_pp(doc, layout, m)), None)
+    if ante is not None and "،" in doc.text[ante.end:layout.starts[rel]]:
+        ante = None
+    return ante if ante is not None else True
+
+
+def _in_genitive_pp(doc: Doc, layout: Layout, m: MentionRef) -> bool:
+    """Is ``m`` the end of a genitive chain governed by a preposition ("من سيطرة مسلحي
+    تنظيم X اقتحمت القوات": X is in the PP, not the verb's subject)? Up to three nouns back,
+    no punctuation or complementizer."""
+    for j in range(m.first - 1, max(-1, m.first - 4), -1):
+        n = layout.norm(j)
+        if n in COMPLEMENTIZERS or n in _REL_PRONOUNS or re.search(r"[،,.:؛]", doc.text[layout.ends[j]:layout.starts[j + 1]]):
+            return False
+        if j < m.first - 1 and (n in _PREPS or n in _PP_EXTRA or layout.prev_norm(j) in _PREPS
+                                or layout.prev_norm(j) in ("ل", "ب")):
+            # ("اثنان من أفراد X": a count's partitive, not a prepositional phrase)
+            return not (n == _MIN and _partitive(layout, j + 1))
+        if j == m.first - 1:
+            continue  # the word right before the name: _in_pp's business
+    return False
+
+
+def _passive_victims(doc: Doc, layout: Layout, hit: Hit, wi: int, m: MentionRef) -> bool:
+    """"اثنين من أفراد قوات الأمن قتلا وأصيب 24": a counted group right before a kill
+    verb that takes no object (و + a casualty verb, a preposition, punctuation) was killed."""
+    if hit.form.pos != "verb" or hit.enclitic or hit.form.lemma.lemma not in _PASSIVE_LEMMAS:
+        return False
+    if not (_partitive(layout, m.first) or (layout.norm(m.first - 1) in _GROUP_HEADS and _partitive(layout, m.first - 1))):
+        return False
+    nxt = wi + 1
+    if nxt >= len(layout.words) or layout.starts[nxt] >= doc.sentences[hit.sentence][1]:
+        return True
+    if re.match(r"\s*[،,.:؛()«»\"]", doc.text[hit.end:layout.starts[nxt] + 1]):
+        return True
+    n = layout.norm(nxt)
+    if layout.prev_norm(nxt) == "و":  # a و split off by the tokeniser
+        n = "و" + n
+    return n in _PREPS or n in _AFTER_PASSIVE or (n[:1] == "و" and n[1:] in _WOUND_VERBS)
+
+
+#: Verbs whose subject suffers the event (died, was hurt, fell).
+_UNDERGO = _ns("لقي", "استشهد", "توفي", "سقط", "أصيب", "اصيب", "قضى", "هلك", "مات", "نجا")
+_WOUND_VERBS = _ns("أصيب", "اصيب", "أصيبوا", "جرح", "جرحوا", "أصيبا", "جرحا")
+
+
+def claimed_doer(doc: Doc, layout: Layout, hit: Hit, ments: list[MentionRef]) -> str | None:
+    """The entity id named as the doer of an attack noun ("هجوم نفذه X"), or None."""
+    if hit.type != "ASSAULT" or hit.form.pos != "noun":
+        return None
+    wi = layout.word_index(hit.start)
+    after = [m for m in ments if m.first > wi and _actor(m, layout)]
+    m = _claimed_by(doc, layout, wi, after)
+    return m.entity.id if m is not None else None
+
+
+def _claimed_by(doc: Doc, layout: Layout, wi: int, after: list[MentionRef]) -> MentionRef | None:
+    """"هجوم [انتحاري] [الذي] نفذه X"، "عملية انتحارية تبناها X"، "ونسبت إلى X": X."""
+    for j in range(wi + 1, min(wi + 5, len(layout.words))):
+        n = layout.norm(j)
+        if n in _CLAIM_VERBS:
+            m = next((x for x in after if j < x.first <= j + 4 and x.entity.type in ("PER", "ORG")), None)
+            if m is not None and not re.search(r"[،,.:؛]", doc.text[layout.ends[j]:m.start]):
+                return m
+            return None
+        if n in _PREPS or n in COMPLEMENTIZERS or re.search(r"[،,.:؛]", doc.text[layout.ends[j - 1]:layout.starts[j]]):
+            return None
+    return None
 
 
 PARTICIPLES = _ns("داعيا", "داعية", "مطالبا", "مطالبة", "محذرا", "محذرة", "مهددا", "مهددة",
@@ -575,7 +758,9 @@ _PREPS = _ns("في", "على", "إلى", "من", "مع", "عن", "ضد", "خلا
 
 #: Words that make a following name a relation of the actor, not the actor.
 _RELATIONAL = _ns("نائب", "مساعد", "مستشار", "مبعوث", "المبعوث", "ممثل", "مندوب", "زوجة", "زوج",
-                  "ابن", "نجل", "شقيق", "مكتب", "حرس", "أنصار", "انصار", "باسم", "لدى")
+                  "ابن", "نجل", "شقيق", "مكتب", "حرس", "أنصار", "انصار", "باسم", "لدى",
+                  # construct plurals: "من أقرب مساعدي الرئيس X قتل" (the aide, not X)
+                  "مساعدي", "مستشاري", "نواب", "ممثلي", "مرافقي", "حراس", "أقارب", "أنجال")
 #: Attribution before a name: "بحسب سكاي نيوز", "نقلا عن رويترز".
 _ATTRIB = _ns("بحسب", "حسب", "وحسب", "وبحسب", "وفق", "وفقا", "طبقا", "نقلا", "حسبما")
 
@@ -693,7 +878,13 @@ _LIGHT = _ns("أجرى", "أجرت", "يجري", "تجري", "أجروا", "يج
              # "كثفت قوات التحالف، أمس، غاراتها"، "واصلت القوات هجماتها": who steps up or
              # keeps on doing it does it.
              "كثف", "كثفت", "يكثف", "تكثف", "كثفوا", "صعد", "صعدت", "يصعد", "تصعد", "واصل",
-             "واصلت", "يواصل", "تواصل", "واصلوا", "يواصلون")
+             "واصلت", "يواصل", "تواصل", "واصلوا", "يواصلون",
+             # "تمكن الجيش من قتل X"، "تمكنت القوات من اعتقال": who managed it did it.
+             "تمكن", "تمكنت", "تمكنوا", "يتمكن", "تتمكن", "نجح", "نجحت", "نجحوا")
+
+
+#: A preposition a light verb may put before its noun ("شارك في"، "تمكن من"، "كثفت من").
+_LIGHT_PREPS = _ns("في", "من")
 
 
 def _light_verb(layout: Layout, wi: int, covered: frozenset[int] = frozenset()) -> int | None:
@@ -706,7 +897,7 @@ def _light_verb(layout: Layout, wi: int, covered: frozenset[int] = frozenset()) 
                 return j
         if j in covered:
             continue  # a word of the subject's name ("سامي علي")
-        if (n in _PREPS and not (j == wi - 1 and n == normalize("في"))) or n in COMPLEMENTIZERS:
+        if (n in _PREPS and not (j == wi - 1 and n in _LIGHT_PREPS)) or n in COMPLEMENTIZERS:
             break  # "شارك X في المناقشات": the في right before the noun is the verb's
     return None
 
@@ -797,7 +988,7 @@ def _object_of(layout: Layout, lv: int, wi: int, before: list[MentionRef]) -> bo
     covered = {j for m in before for j in range(m.first, m.last + 1)}
     for j in range(lv + 1, wi):
         n = layout.norm(j)
-        if j in covered or n == "و" or (j == wi - 1 and n == normalize("في")):
+        if j in covered or n == "و" or (j == wi - 1 and n in _LIGHT_PREPS):
             continue
         # "كثفت قوات التحالف، أمس، غاراتها": a time expression may stand between.
         if n in ("،", ",") or any(t.start <= layout.starts[j] < t.end for t in layout.doc.times):

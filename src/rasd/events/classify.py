@@ -168,7 +168,8 @@ def text_features(text: str) -> list[str]:
     from rasd.events.numbers import casualties
 
     out = []
-    d, i = casualties(text)
+    # (legacy: the counting rules the shipped model was trained with)
+    d, i = casualties(text, legacy=True)
     if d is not None:
         out.append("cas:dead")
     if i is not None:

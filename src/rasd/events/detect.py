@@ -24,6 +24,21 @@ _COMMENTATORS = {normalize(w) for w in (
     "دراسة", "الدراسة", "علماء", "العلماء", "مختصون", "المختصون", "أطباء", "الأطباء")}
 
 
+_ALA = normalize("على")
+_MIN = normalize("من")
+#: (Not the causal إثر/جراء/بسبب: "جراء قصف X" keeps its verb reading, whose "agent"
+#: rules give X as the doer, and the stage's doubt rules treat the two alike.)
+_NOUN_PREPS = {normalize(w) for w in (
+    "منذ", "عن", "على", "إلى", "الى", "بعد", "قبل", "في", "خلال", "حول", "ضد", "عقب", "لدى", "بشأن")}
+_CONSTRUCT = {normalize(w) for w in (
+    "جريمة", "جرائم", "عملية", "عمليات", "محاولة", "محاولات", "حادثة", "حادث", "حوادث", "قضية", "قضايا",
+    "تهمة", "تهم", "واقعة", "وقائع", "مسؤولية", "ذكرى")}
+#: Words that govern "من + verbal noun" from a few words away ("تمكن الجيش أمس من قتل").
+_MIN_GOVERNORS = {normalize(w) for w in (
+    "تمكن", "تمكنت", "تمكنوا", "يتمكن", "تتمكن", "يتمكنون", "مكن", "مكنت", "منع", "منعت", "يمنع",
+    "تمنع", "حذر", "حذرت", "يحذر", "تحذر", "خوفا", "خشية", "بدلا", "بدل", "المزيد", "مزيد")}
+
+
 @dataclass
 class Hit:
     """One trigger occurrence."""
@@ -36,6 +51,16 @@ class Hit:
     form: Form
     proclitic: str
     enclitic: str
+    #: (form, proclitic, enclitic) of the verbal noun when a preposition or construct noun
+    #: before the word rules the verb out ("منذ خطف X"، "لجريمة قتل").
+    alt: tuple | None = None
+
+    def as_noun(self) -> "Hit":
+        """This hit read as its verbal noun (itself when there is no such reading)."""
+        if self.alt is None:
+            return self
+        form, pro, enc = self.alt
+        return Hit(self.tok, self.start, self.end, self.sentence, self.type, form, pro, enc)
 
     @property
     def weak(self) -> bool:
@@ -133,6 +158,17 @@ def find_hits(doc: Doc, lex: Lexicon) -> list[Hit]:
         # perfect verb; after ل a perfect or passive verb is impossible too (ليقتل is fine).
         prep_before = toks[ti - 1].norm if ti > 0 and toks[ti - 1].clitic and toks[ti - 1].norm in (
             "ب", "ك", "ل") else ""
+        # A separate preposition or a construct noun governs a verbal noun too: "منذ خطف
+        # X"، "أقدم على قتل"، "لجريمة قتل زوجته X"، "تمكن الجيش من قتل" (not "من قتل؟").
+        noun_slot = False
+        if k > 0 and not prep_before:
+            pt = toks[words[k - 1]]
+            pb = _bare(prev_norm)
+            if prev_norm in _NOUN_PREPS or pb in _CONSTRUCT or prev_norm in _CONSTRUCT:
+                noun_slot = prev_norm != _ALA or pt.text.endswith("ى")
+            elif prev_norm == _MIN:
+                noun_slot = any(toks[j].norm in _MIN_GOVERNORS or _bare(toks[j].norm) in _MIN_GOVERNORS
+                                for j in words[max(0, k - 7): k - 1])
         freqs = word_frequencies()
         seen: set[str] = set()
         analyses.sort(key=lambda a: (_TENSE_RANK.get(a[0].tense, 9), a[0].lemma.weak))
@@ -146,6 +182,12 @@ def find_hits(doc: Doc, lex: Lexicon) -> list[Hit]:
                 continue
             if prep_before and form.pos == "verb" and (prep_before != "ل" or form.tense != "impf"):
                 continue
+            alt = None
+            if noun_slot and form.pos == "verb":
+                # The verbal noun reading of the same lemma. The hit keeps the verb form for
+                # the classifier (its features are those it was trained with); the stage
+                # reads the arguments with ``as_noun()``.
+                alt = next((a for a in analyses if a[0].pos == "noun" and a[0].lemma is lem), None)
             # A clitic stripped here (not by the tokeniser) must leave a likelier word:
             # فائدة is not "ف + أيّده".
             if pro[:1] in ("و", "ف", "ب", "ك", "ل") and freqs.get(w, 0) > max(
@@ -177,5 +219,5 @@ def find_hits(doc: Doc, lex: Lexicon) -> list[Hit]:
                     x.type == "REQUEST" and x.tok in words[max(0, k - 2): k] for x in hits[-3:])):
                 continue
             seen.add(key)
-            hits.append(Hit(ti, t.start, t.end, t.sentence, lem.type, form, pro, enc))
+            hits.append(Hit(ti, t.start, t.end, t.sentence, lem.type, form, pro, enc, alt))
     return hits

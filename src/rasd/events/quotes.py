@@ -212,6 +212,35 @@ _UNNAMED = frozenset(normalize(w) for w in (
     "مسعف", "مسعفون", "طبيب", "أطباء", "دبلوماسي", "دبلوماسيون", "مصدرا", "نائب", "وسائل",
     "تقارير", "التقارير", "صحف", "وكالات", "مصادر", "أنباء", "معلومات", "مراقبين", "المصادر"))
 _PARTICIPLES = frozenset(normalize(w) for w in _CUE_NOUNS) - {normalize("بعنوان"), normalize("كلمة")}
+#: Quantifiers of an unnamed group: "أفاد الكثير أنه"، "قال أحد الفائزين"، "يقول بعض".
+_SOME = frozenset(normalize(w) for w in (
+    "الكثير", "كثيرون", "كثير", "العديد", "بعض", "البعض", "أحد", "احد", "إحدى", "احدى", "عدد",
+    "آخرون", "اخرون", "كثيرين", "غالبية", "معظم", "أغلب"))
+#: Definite person nouns that refer back to a speaker told of before ("وأضاف المصدر").
+_PERSON_BACK = frozenset(normalize(w) for w in (
+    "المصدر", "المسؤول", "المسؤولان", "المسؤولين", "المسؤولون", "المتحدث", "المتحدثة", "الناطق",
+    "المصدران", "الاثنان", "الطرفان", "الوزيران", "الزعيمان", "الرئيسان"))
+
+
+_UNNAMED_GROUPS = frozenset(normalize(w) for w in (
+    "مصادر", "مسؤولون", "مسؤولين", "شهود", "خبراء", "محللون", "محللين", "سكان", "مراقبون", "مراقبين",
+    "ناشطون", "ناشطين", "مسعفون", "أطباء", "دبلوماسيون", "تقارير", "صحف", "وكالات", "أنباء",
+    "معلومات", "أهالي", "اهالي", "مواطنون", "مواطنين"))
+
+
+def _unnamed(w: str) -> bool:
+    """An unnamed or generic speaker word: مصدر/مصادر/شهود (and duals: شاهدان، مسؤولان), a
+    quantifier (الكثير، أحد)، or an indefinite plural of persons ("اقتصاديون"، "صينيون")."""
+    if w in _UNNAMED or w in _SOME:
+        return True
+    if w.startswith("ال"):
+        # "وبينت الصحف"، "ويشير السكان": a definite group is still unnamed; "أضاف الناشط
+        # الحقوقي" (singular) is the one told of before.
+        return w[2:] in _UNNAMED_GROUPS
+    if w.endswith("ان") and w[:-2] in _UNNAMED:
+        return True  # "شاهدان"، "مسؤولان"
+    # Indefinite plural persons (a name ending in ون is short: هارون، خلدون).
+    return not w.startswith("ال") and len(w) >= 6 and w.endswith("ون")
 
 
 def _clean_words(text: str) -> list[str]:
@@ -233,7 +262,7 @@ def _pick(layout: Layout, ms: list[MentionRef], first_wi: int, addressee: bool =
     right after the cue ("قالت واشنطن")."""
     ok = [m for m in ms if not layout.is_place_use(m) and layout.norm(m.first - 1) != _BISM
           and layout.norm(m.first - 1) not in _COMPANY and not _not_speaker(layout, m, addressee)]
-    per = [m for m in ok if m.entity.type == "PER"]
+    per = [m for m in ok if m.entity.type == "PER" and not _title_only(m.entity.name)]
     if len(per) > 1:
         # "نائب الرئيس السوداني ... إبراهيم محمود": the deputy speaks, not the president.
         own = [m for m in per if layout.norm(m.first - 1) not in _RELATION]
@@ -242,12 +271,33 @@ def _pick(layout: Layout, ms: list[MentionRef], first_wi: int, addressee: bool =
         return per[-1].entity.id
     org = [m for m in ok if m.entity.type in ("ORG", "MISC")]
     if org:
-        return org[0].entity.id
+        # "وقالت متحدثة باسم الشرطة كما جاء في تقارير «بي بي سي»": with no name, the
+        # spokesperson's organisation rather than another one named later.
+        bism = [m for m in ms if m.entity.type == "ORG" and layout.norm(m.first - 1) == _BISM
+                and m.first < org[0].first]
+        return (bism or org)[0].entity.id
     loc = [m for m in ok if m.entity.type == "LOC" and m.first - first_wi <= 1]
     return loc[0].entity.id if loc else None
 
 
 _BISM = normalize("باسم")
+#: Words of a title with no name ("الأمين العام"، "وزير الدفاع اليمني"، "الليفتنانت جنرال").
+_TITLE_ONLY_WORDS = frozenset(normalize(w) for w in (
+    "قائد", "رئيس", "وزير", "نائب", "مدير", "محافظ", "متحدث", "ناطق", "زعيم", "أمين", "سفير", "مبعوث",
+    "ممثل", "مندوب", "حاكم", "رئيسة", "وزيرة", "العام", "عام", "الليفتنانت", "ليفتنانت", "جنرال",
+    "العقيد", "عقيد", "اللواء", "العميد", "عميد", "الرائد", "المقدم", "الفريق", "المشير", "الملك",
+    "الأمير", "الشيخ", "الدكتور", "المهندس", "الرئيس", "الوزير", "الأمين", "الدفاع", "الخارجية",
+    "الداخلية", "الإعلام", "العدل", "المالية", "الأول", "الثاني", "السابق", "الجديد"))
+
+
+def _title_only(name: str) -> bool:
+    """Is an entity name a bare title ("الأمين العام"، "وزير الدفاع اليمني")? NER made it a
+    person, but it names nobody."""
+    words = [normalize(w) for w in name.split()]
+    if not words or normalize(words[0]) not in _TITLE_ONLY_WORDS and _bare_al(words[0]) not in _TITLE_ONLY_WORDS:
+        return False
+    return all(w in _TITLE_ONLY_WORDS or _bare_al(w) in _TITLE_ONLY_WORDS
+               or (w.startswith("ال") and (w.endswith("ي") or w.endswith("يه"))) for w in words)
 #: "بحضور X", "برفقة X": a person present, not the speaker.
 _COMPANY = frozenset(normalize(w) for w in ("بحضور", "برفقة", "بمشاركة", "يرافقه", "ترافقه", "بصحبة",
                                             "حضور", "رفقة", "مشاركة", "صحبة"))
@@ -325,6 +375,17 @@ def resolve_speaker(layout: Layout, cue_wi: int, hi: int, ss: int) -> tuple[str 
         has_per = any(m.entity.type == "PER" for m in ms)
         if any(w in _UNNAMED for w in pre) and not has_per:
             return None, "unnamed"
+        lead = [w for i, w in enumerate(pre) if not (i and pre[i - 1] == "و" + w)][:1]
+        head = _clean_words(layout.doc.text[ms[0].start:ms[0].end])[:1]
+        only_first_per = not any(m.entity.type == "PER" for m in ms[1:])
+        if (not has_per and lead and _unnamed(lead[0])) or (
+                not lead and head and _unnamed(head[0]) and only_first_per):
+            # "وقالت المصادر" (a NER entity)، "قال معارضون سوريون"، "وقال شاهدان لرويترز"
+            return None, "unnamed"
+        if not has_per and lead and lead[0] in _PERSON_BACK:
+            # "وقال المصدر العسكري الذي اتصلت به وكالة X": the source told of before,
+            # not the agency in its relative clause.
+            return None, "continue"
         if ms[0].entity.type == "PER" and ms[0].first - cue_wi <= 1:
             return ms[0].entity.id, "named"  # "وقال محمد الحجازي وهو متحدث باسم ..."
         spk = _pick(layout, ms, cue_wi + 1 if cue not in _PARTICIPLES else -99)
@@ -332,6 +393,11 @@ def resolve_speaker(layout: Layout, cue_wi: int, hi: int, ss: int) -> tuple[str 
             return spk, "named"
     if any(w in _UNNAMED for w in region):
         return None, "unnamed"
+    lead = [w for i, w in enumerate(region) if not (i and region[i - 1] == "و" + w)][:1]
+    if lead and _unnamed(lead[0]):
+        return None, "unnamed"  # "ويقول اقتصاديون إن"، "أفاد الكثير أنه"
+    if lead and lead[0] in _PERSON_BACK:
+        return None, "continue"  # "وتابع المسؤولان في المقال"
     gen = next((w for w in region[:3] if w in _TYPE_NOUNS), None)
     if gen is not None:
         ante = _type_antecedent(layout, gen, layout.starts[cue_wi])

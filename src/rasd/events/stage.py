@@ -90,8 +90,11 @@ class EventStage:
             TextStage()(doc)
         lex = load_lexicon(self.use_cameo)
         layout = Layout(doc)
-        hits = find_hits(doc, lex)
-        events = self._build(doc, layout, hits)
+        clf_hits = find_hits(doc, lex)
+        # Arguments read a verb form after a preposition as its verbal noun ("منذ خطف X");
+        # the classifier sees the hits as in its training.
+        hits = [h.as_noun() for h in clf_hits]
+        events = self._build(doc, layout, hits, clf_hits)
         doc.events = events
         # Who last did something said-like: resolves "وقال إن" after "رفض X ...".
         trail = [(m["start"], v.source[0]) for v in events if v.source
@@ -104,10 +107,13 @@ class EventStage:
         return doc
 
     # -------------------------------------------------------------------------------
-    def _build(self, doc: Doc, layout: Layout, hits: list[Hit]) -> list[Event]:
+    def _build(self, doc: Doc, layout: Layout, hits: list[Hit], clf_hits: list[Hit] | None = None) -> list[Event]:
         lex = load_lexicon(self.use_cameo)
         by_key: dict[tuple[int, str], list[Hit]] = {}
         hits_by_sent: dict[int, list[Hit]] = {}
+        clf_by_sent: dict[int, list[Hit]] = {}
+        for h in (clf_hits if clf_hits is not None else hits):
+            clf_by_sent.setdefault(h.sentence, []).append(h)
         for h in hits:
             # (The classifier still sees every lexicon hit, as in its training.)
             if not _not_an_attack(doc, layout, h):
@@ -177,7 +183,7 @@ class EventStage:
             if clf is not None and typ in clf.types:
                 if si not in sent_probs:
                     s, e = doc.sentences[si]
-                    in_sent = hits_by_sent.get(si, [])
+                    in_sent = clf_by_sent.get(si, [])
                     sent_probs[si] = clf.predict(doc.text[s:e], lex_features(in_sent, e - s))
                 p = sent_probs[si][typ]
                 # The classifier decides whether the sentence reports an actual event of
@@ -207,6 +213,14 @@ class EventStage:
                 # visitor met, by another trigger of the same meeting, is.
                 tgt = next(([i for i in t2 if i not in src] for x in hs if x is not h and x.form.pos == "verb"
                             for t2 in [actors_of(x, ments)[1]] if t2), [])
+            if not src and h.type == "ASSAULT":
+                # "قتل جنديان ... في هجوم نفذه X": another trigger of the same attack
+                # names its doer.
+                # "قتل 13 شخصا حين هاجم مسلحو X القرية": or another verb of it does.
+                src = next(([d] for x in hs if x is not h for d in [A.claimed_doer(doc, layout, x, ments)]
+                            if d is not None and d not in tgt), []) or next(
+                    ([d for d in s2 if d not in tgt] for x in hs if x is not h and _when_clause(layout, x)
+                     for s2 in [actors_of(x, ments)[0]] if set(s2) - set(tgt)), [])
             extra: dict[str, Any] = {"lemma": h.form.lemma.lemma, "pos": h.form.pos}
             if h.type == "ASSAULT" and _toll_clause(layout, h):
                 extra["toll_clause"] = True
@@ -233,6 +247,8 @@ class EventStage:
                 if country is not None and country != place:
                     place = country
                     extra["place_from"] = "country"
+            if own_place and _opens_with_place(doc, s, place):
+                extra["new_setting"] = True
             if place is not None:
                 last_place = place
             dead = injured = None
@@ -401,7 +417,8 @@ class EventStage:
                         or (same_lemma and same_src)
                         or (same_lemma and near and both_verbs and (not ev.source or same_src))
                         or (ev.type == "ASSAULT" and ev.dead is not None and ev.dead == o.dead)
-                        or (self_merge_near and ev.type == "ASSAULT" and near and not ev.source and not o.source)):
+                        or (self_merge_near and ev.type == "ASSAULT" and near and not ev.source and not o.source
+                            and not _other_place(o, ev))):
                     host = o
                     break
             if host is None:
@@ -427,6 +444,7 @@ class EventStage:
             ev.extra.pop("ref", None)
             ev.extra.pop("pos", None)
             ev.extra.pop("toll_clause", None)
+            ev.extra.pop("new_setting", None)
         return out
 
 
@@ -736,6 +754,40 @@ def _toll_clause(layout: Layout, h: Hit) -> bool:
     wi = layout.word_index(h.start)
     return (layout.norm(wi - 1) == "الذين" and layout.norm(wi - 2) in _TOLL_NOUNS
             and layout.norm(wi - 3) == "عدد")
+
+
+def _other_place(a: Event, b: Event) -> bool:
+    """Do two events name different places of their own ("... في الرمادي. وفي بغداد قتل
+    شخصان")? Then sentences near each other tell two attacks, not one."""
+    return bool(b.extra.get("new_setting") and a.place and a.place != b.place and not a.extra.get("place_from"))
+
+
+_SETTING = re.compile(r"\W*(?:و|ف)?(?:في|فى|أما في|اما في|وأما في)\s+(?:مدينة\s+|محافظة\s+|ولاية\s+|العاصمة\s+)?$")
+
+
+def _opens_with_place(doc: Doc, s: int, place: str | None) -> bool:
+    """Does the sentence open with a place ("وفي بغداد، قتل ...")? A new setting."""
+    if place is None:
+        return False
+    return any(e.type == "LOC" and s <= m.start <= s + 30 and _SETTING.fullmatch(doc.text[s:m.start])
+               for e in doc.entities for m in e.mentions)
+
+
+_WHEN = frozenset(normalize(w) for w in ("حين", "حينما", "عندما", "لما", "بعدما", "إثر", "اثر", "لدى"))
+
+
+def _when_clause(layout: Layout, h: Hit) -> bool:
+    """Is the verb the head of a "when" clause ("قتل 13 شخصا حين هاجم مسلحو X القرية")?"""
+    wi = layout.word_index(h.start)
+    if h.form.pos == "noun":
+        # "عندما نفذت قوات X ضربة جوية": the light verb heads the clause.
+        wi = A._light_verb(layout, wi)
+        if wi is None:
+            return False
+    elif h.weak or h.tense != "perf":
+        return False
+    return layout.norm(wi - 1) in _WHEN or (layout.norm(wi - 2) in _WHEN and layout.norm(wi - 1) in (
+        normalize("أن"), normalize("ان")))
 
 
 def _compatible(a: Event, b: Event, check_time: bool = True, check_toll: bool = True) -> bool:
