@@ -340,6 +340,39 @@ def chars_tsv(model: dict[str, list[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+_ARABIC_ONLY = re.compile("[عحصضطظق]")
+_FRENCH_C = re.compile(r"c(?!h)|eur$")
+
+
+def _french(ar: str, en: str) -> bool:
+    """Is ``en`` a French (Maghreb) transcription of the Arabic word ``ar``: "ch" for ش
+    (rachid), "dj" for ج (hadj), c / -eur in an Arabic word (naceur)?"""
+    if "ش" in ar and "ch" in en and "sh" not in en and "sch" not in en:  # (German sch)
+        return True
+    if "ج" in ar and "dj" in en:
+        return True
+    return bool((_ARABIC_ONLY.search(ar) or (ar.startswith("ال") and len(ar) > 4))
+                and _FRENCH_C.search(en))
+
+
+def usual_form(ar: str, forms: Counter) -> str:
+    """The English form the words table gives ``ar``: the most frequent one, unless that is
+    a French transcription and an English-style one is at least 30 % as frequent (رشيد:
+    rachid 51, rashid 19 → Rashid; English news spells Gulf and Levant names that way;
+    the Maghreb's own names keep theirs where the English form is rare: "moncef" 6 beats
+    no alternative)."""
+    top = forms.most_common()
+    en, n = top[0]
+    if not _french(ar, en):
+        return en
+    for alt, k in top[1:]:
+        if k < 0.3 * n or k < 2:  # (a single label is no evidence)
+            break
+        if not _french(ar, alt):
+            return alt
+    return en
+
+
 def words_tsv(pairs: dict[str, Counter]) -> bytes:
     lines = ["# normalised Arabic word -> most frequent English form. Sources: google/transliteration "
              "ar2en (Apache-2.0), NETransliteration-COLING2018 Wikidata name tokens (CC0)."]
@@ -347,7 +380,7 @@ def words_tsv(pairs: dict[str, Counter]) -> bytes:
         en, n = pairs[ar].most_common(1)[0]
         if n < 2:
             continue
-        lines.append(f"{ar}\t{en}")
+        lines.append(f"{ar}\t{usual_form(ar, pairs[ar])}")
     return _gz(("\n".join(lines) + "\n").encode("utf-8"))
 
 

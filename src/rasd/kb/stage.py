@@ -1025,11 +1025,19 @@ class EntityStage:
                     ent.name_en = next(m.extra["name_en"] for m in cl if "name_en" in m.extra)
                     ent.extra["name_en_by"] = "rule"
                 elif self.transliterate:
-                    from rasd.kb.translit import transliterate_name
+                    from rasd.kb.translit import facility_name, transliterate_name
 
-                    ent.name_en = transliterate_name(name, focus, typ == "LOC") or None
-                    if ent.name_en:
-                        ent.extra["name_en_by"] = "translit"
+                    core_en = _core_place(name) if self.gazetteer and typ != "PER" else None
+                    if core_en:
+                        # "جامعة نجران" as one NER span: Najran University (the place's
+                        # English name), not a transliterated "Ngeran University".
+                        ent.name_en = facility_name(name, core_en)
+                        ent.extra["name_en_by"] = "gazetteer+template"
+                    else:
+                        ent.name_en = transliterate_name(name, focus, typ == "LOC",
+                                                         typ == "ORG") or None
+                        if ent.name_en:
+                            ent.extra["name_en_by"] = "translit"
             seen = set()
             for m in cl:
                 span = (m.start, m.end)
@@ -1262,6 +1270,33 @@ def _gazetteer_name(cl: list[Mention], text: str) -> str | None:
     except Exception:  # noqa: BLE001
         return None
     return None
+
+
+# Facility heads whose name is mostly a place's ("جامعة تبوك", "مستشفى القريات العام",
+# "بنك قطر الوطني" Qatar National Bank).
+_CORE_PLACE_HEADS = frozenset(normalize(w) for w in (
+    "جامعة مستشفى مطار ميناء سجن ملعب استاد كلية معهد بنك").split())
+
+
+@lru_cache(maxsize=10_000)
+def _core_place(name: str) -> str | None:
+    """English name of the place a facility is named after, when the name is a facility
+    head + a name the gazetteer knows firmly as a place (flag "strong"), else ``None``."""
+    from rasd.kb.translit import head_core
+
+    hc = head_core(name, True)
+    if hc is None or hc[0] not in _CORE_PLACE_HEADS or not hc[1]:
+        return None
+    gz = _gazetteer()
+    if gz is None:
+        return None
+    try:
+        e = gz.lookup(hc[1])
+        if e is None or e.flag != "strong" or not e.places:
+            return None
+        return e.places[0].name_en or None
+    except Exception:  # noqa: BLE001 -- no gazetteer reading: transliterate
+        return None
 
 
 @lru_cache(maxsize=1_000)

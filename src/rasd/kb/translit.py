@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import os
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 from operator import methodcaller
@@ -97,6 +98,17 @@ _HEAD_EN = {normalize(k): v for k, v in {
     # A district or province is named by its own name, like a village ("حي العنود" →
     # "Al-Anoud", "ولاية لوغار" → "Logar").
     "حي": "{}", "ولاية": "{}", "محافظة": "{}", "إقليم": "{}",
+}.items()}
+# Head nouns of organisation names, translated for ORG entities only ("نادي الشباب" →
+# "Al-Shabab Club", "بنك البلاد" → "Al-Bilad Bank"; before: "Nadi al-Shabab", "Pank
+# al-Balad"). General words, the English order "<name> <noun>"; not for persons or places
+# (a given name "نادي" Nadi). Unseen-text audit in notes/kb.md, round 10.
+_ORG_HEAD_EN = {normalize(k): v for k, v in {
+    "نادي": "{} Club", "بنك": "{} Bank", "مصرف": "{} Bank", "مجلس": "{} Council",
+    "منظمة": "{} Organization", "لجنة": "{} Committee", "مركز": "{} Center",
+    "معهد": "{} Institute", "حزب": "{} Party", "شركة": "{} Company", "مؤسسة": "{} Foundation",
+    "جمعية": "{} Society", "وكالة": "{} Agency", "صحيفة": "{} newspaper", "مجموعة": "{} Group",
+    "مصنع": "{} Factory", "فرقة": "{} Band", "هيئة": "{} Authority",
 }.items()}
 # Two-word heads ("مديرية أمن جنوب سيناء" → "South Sinai Security Directorate").
 _HEAD2_EN = {tuple(normalize(w) for w in k.split()): v for k, v in {
@@ -435,6 +447,12 @@ def transliterate_word(word: str, place: str | bool = False, africa: bool = Fals
     if w in d:
         en = d[w]
         if w.startswith("ال") and len(w) > 3 and not en.startswith(("al", "el")):
+            stem = d.get(w[2:])
+            if stem is not None and _FRENCH_SPELLING.search(en) and \
+                    not _FRENCH_SPELLING.search(stem) and not _FOREIGN_SPELLING.search(stem):
+                # A Maghreb (French) spelling of an article word ("الناصر" naceur, from a
+                # few Tunisian Wikidata labels): the stem's usual form, al-Nasser.
+                en = stem
             en = "al-" + en
         return en
     raw = word.strip()
@@ -463,6 +481,10 @@ def transliterate_word(word: str, place: str | bool = False, africa: bool = Fals
 # Spellings no romanised Arabic word has (p, v, x, a c that is not "ch", doubled i/u,
 # German/Slavic clusters): a name-dictionary form with one of them is a foreign name.
 _FOREIGN_SPELLING = re.compile(r"[pvx]|c(?!h)|ii|uu|tz|sch|ph")
+
+
+# French transcription habits of Maghreb names (ch for ش, dj for ج, c for س/ص, -eur).
+_FRENCH_SPELLING = re.compile(r"ch|dj|c(?!h)|eur$|^ou")
 
 
 # Letters that (almost) only Arabic words have: foreign names transliterated into Arabic
@@ -510,7 +532,8 @@ def _cap(s: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def transliterate_name(name: str, country: str | None = None, place: bool = False) -> str:
+def transliterate_name(name: str, country: str | None = None, place: bool = False,
+                       org: bool = False) -> str:
     """English form of an Arabic name ("بسام عطية" → "Bassam Attia").
 
     ``country`` (ISO code of the document's focus country, if known) picks the regional
@@ -518,13 +541,14 @@ def transliterate_name(name: str, country: str | None = None, place: bool = Fals
     sub-Saharan Africa, the Latin orthography of African names (``_african``).
     ``place``: the name is a place's; in an Arabic-speaking ``country`` its words are read
     as Arabic words (``transliterate_word(w, place=True)``).
+    ``org``: the name is an organisation's; its head noun is translated too (``_ORG_HEAD_EN``).
     """
     if not name:
         return ""
     words = _WORD.findall(name)
     # A facility or place noun heading the name is translated, not transliterated
     # ("مستشفى الملك فهد العام" → "King Fahd General Hospital"), with trailing adjectives.
-    template, nh = _head_template(words)
+    template, nh = _head_template(words, org)
     tail: list[str] = []
     if template is not None:
         words = words[nh:]
@@ -538,18 +562,34 @@ def transliterate_name(name: str, country: str | None = None, place: bool = Fals
     return template.format(" ".join([core] + tail))
 
 
-def _head_template(words: list[str]) -> tuple[str | None, int]:
+def _head_template(words: list[str], org: bool = False) -> tuple[str | None, int]:
     """The English template of a facility head opening ``words`` and its length in words
-    (a name must follow it)."""
+    (a name must follow it); with ``org`` also an organisation's head (``_ORG_HEAD_EN``)."""
     if len(words) >= 3:
         t = _HEAD2_EN.get((_nword(words[0]), _nword(words[1])))
         if t is not None:
             return t, 2
     if len(words) >= 2:
-        t = _HEAD_EN.get(_nword(words[0]))
+        w0 = _nword(words[0])
+        t = _HEAD_EN.get(w0)
+        if t is None and org:
+            t = _ORG_HEAD_EN.get(w0)
         if t is not None:
             return t, 1
     return None, 0
+
+
+def head_core(name: str, org: bool = False) -> tuple[str, str] | None:
+    """(head word, the name after it and before its closing adjectives) of a facility or
+    organisation name ("مستشفى عسير المركزي" → ("مستشفى", "عسير")), else ``None``."""
+    words = _WORD.findall(name)
+    template, nh = _head_template(words, org)
+    if template is None or nh != 1:
+        return None
+    rest = words[1:]
+    while len(rest) >= 2 and _nword(rest[-1]) in _ADJ_EN:
+        rest = rest[:-1]
+    return _nword(words[0]), " ".join(rest)
 
 
 def facility_name(name: str, inner_en: str, template: str | None = None) -> str:
@@ -560,20 +600,37 @@ def facility_name(name: str, inner_en: str, template: str | None = None) -> str:
     words = _WORD.findall(name)
     if template is not None:
         return template.format(inner_en)
-    template, nh = _head_template(words)
+    template, nh = _head_template(words, True)
     if template is None:
         return inner_en
-    if nh == 2:
-        # "South Sinai Governorate" → "South Sinai Security Directorate".
-        for unit in (" Governorate", " Province"):
-            if inner_en.endswith(unit):
-                inner_en = inner_en[: -len(unit)]
+    inner_en = _plain_place(inner_en)
+    # "South Sinai Governorate" → "South Sinai Security Directorate", "'Asir Region" →
+    # "Asir Central Hospital": a facility is named after the place, not its unit
+    # ("New York City" → New York University, "Marquette County" → Marquette University.)
+    for unit in (" Governorate", " Province", " Region", " City", " County"):
+        if inner_en.endswith(unit):
+            inner_en = inner_en[: -len(unit)]
     tail: list[str] = []
     words = words[nh:]
     while len(words) >= 2 and normalize(words[-1]) in _ADJ_EN:
         tail.insert(0, _ADJ_EN[normalize(words[-1])])
         words = words[:-1]
     return template.format(" ".join([inner_en] + tail))
+
+
+def _plain_place(en: str) -> str:
+    """A gazetteer's English place name in plain letters ("Najrān" → Najran, "Ta’if" → Taif,
+    "'Asir" → Asir): the form inside a facility's name."""
+    if en.isascii() and not en.startswith(("'", "Muhafazat ", "Mintaqat ")):
+        return en
+    s = unicodedata.normalize("NFKD", en)
+    s = "".join(c for c in s if not unicodedata.combining(c) and c not in "’ʼ‘`")
+    s = s.lstrip("'")
+    # GeoNames' transliterated unit words ("Muhafazat Hadramaout"): the place alone.
+    for unit in ("Muhafazat ", "Mintaqat "):
+        if s.startswith(unit):
+            s = s[len(unit):]
+    return s
 
 
 def _core_name(words: list[str], country: str | None, place: str = "",
@@ -604,7 +661,12 @@ def _core_name(words: list[str], country: str | None, place: str = "",
                 # The stem's own entry, else the article form's ("الرازق"), else the model.
                 full = _words().get(nxt) or ""
                 full = full[3:] if full.startswith(("al-", "el-")) else full
-                out.append("abdul " + (_words().get(nxt[2:]) or full or transliterate_word(nxt[2:])))
+                stem = _words().get(nxt[2:]) or full or transliterate_word(nxt[2:])
+                if nxt[2:4] == "عا" and len(stem) <= 2 and stem[:1] == "a":
+                    # "عبد العال": the model writes ع nothing and ا "a" → "Abdul al";
+                    # English writes the long a after ع twice (Abdel Aal, Abdul Aati).
+                    stem = "a" + stem
+                out.append("abdul " + stem)
             else:
                 out.append(transliterate_word(words[i], place, africa) + " "
                            + transliterate_word(words[i + 1], place, africa))
