@@ -302,8 +302,10 @@ class Finder:
                 if cand and skip == 0 and first == wi.norm and wi.clitic_before and \
                         raw[cand[1]][0] != "strong" and \
                         (wi.clitic_before + wi.norm) in _SITE_TRIGGERS:
-                    # The tokenizer split a site word (وادي → و + ادي): no name needing
-                    # context is read in its tail (منطقة وادي الظليل is no Eritrean Edd).
+                    # The tokenizer split a site word: since the text round of 2026-11-30
+                    # only the ى spelling (وادى → و + ادى, mostly "وأدى" in news, so the
+                    # split is usually right). No name needing context is read in its
+                    # tail (منطقة وادى الظليل is no Eritrean Edd).
                     cand = None
                 if cand and skip > 0 and not first.startswith("ال") and (
                         raw[cand[1]][0] != "strong" or not _near_home(gaz.entry(cand[1]))):
@@ -565,12 +567,14 @@ def _typo_sigs(gaz: Gazetteer) -> frozenset[tuple[str, int]]:
     return frozenset(out)
 
 
-#: The tokenizer reads وادي ("valley") as و + ادي: the glued form is the cue.
+#: The tokenizer keeps وادي ("valley") whole but still reads the ى spelling وادى as
+#: و + ادى (right for "وأدى" written without hamza, its usual sense): the glued form is
+#: the cue, and a site phrase needs a name after it, so "وادى ذلك إلى" gives none.
 _ANY_TRIGGER = _SITE_TRIGGERS | {"ادي"}
 
 
 def _glue_wadi(tokens: list[Token]) -> list[Token]:
-    """The tokens with a clitic و right before ادي joined back into the word وادي."""
+    """The tokens with a clitic و right before ادي/ادى joined back into the word وادي."""
     out: list[Token] = []
     for t in tokens:
         p = out[-1] if out else None

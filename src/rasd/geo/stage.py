@@ -13,6 +13,7 @@ from rasd.geo.resolve import (
     TRAILING_DIRS, DocContext, Hit, _prev_word, context_locality, find_resolve_context,
     haversine, SITE_CUES, is_mention, is_site_phrase, km, precision, resolve_entry, resolve_group,
 )
+from rasd.text.normalize import normalize
 from rasd.text.tokens import tokenize, word_frequencies
 
 _ID = re.compile(r"^e(\d+)$")
@@ -130,6 +131,9 @@ class GeoStage:
     known only by its cue word — "بلدة X"، "حي X"، "مناطق X وY" — whose sentence names
     places all lying within one area close by, gets the nearest one's point: level
     site/city, precision 2, ``extra.approximate``, ``by = "sentence"``; default true).
+    ``name_en``: LOC entities still without an English name get ``rasd.kb.english_name``
+    (place reading, never a person's KB entry; from "ضاحية X" where the entity is named X;
+    default true).
     """
 
     name = "geo"
@@ -138,8 +142,10 @@ class GeoStage:
 
     def __init__(self, detect: bool = True, nested_mentions: bool = True, merge: bool = True,
                  near: bool = True, context_sites: bool = True, retype: bool = True,
-                 reclaim: bool = True, sentence_sites: bool = True, **options: Any) -> None:
+                 reclaim: bool = True, sentence_sites: bool = True, name_en: bool = True,
+                 **options: Any) -> None:
         self.detect = detect
+        self.name_en = name_en
         self.sentence_sites = sentence_sites
         self.retype = retype
         self.reclaim = reclaim
@@ -152,18 +158,8 @@ class GeoStage:
 
     def __call__(self, doc: Doc) -> Doc:
         doc = self._locate(doc)
-        # Places the gazetteer has no English name for (and LOC entities this stage added
-        # after linking) get the KB's name or a transliteration, like every other entity.
-        from rasd.kb import lookup
-        from rasd.kb.translit import transliterate_name
-
-        for ent in doc.entities:
-            if ent.type == "LOC" and not ent.name_en and ent.name:
-                hits = lookup(ent.name, doc.published)
-                en = hits[0].name_en if hits else transliterate_name(ent.name)
-                if en:
-                    ent.name_en = en
-                    ent.extra["name_en_by"] = "kb" if hits else "translit"
+        if self.name_en:
+            _fill_name_en(doc)
         return doc
 
     def _locate(self, doc: Doc) -> Doc:
@@ -874,3 +870,56 @@ def _sentence_anchor(doc: Doc, pending: list[Entity], hits: list[Hit], ctx: DocC
 
 def _geo_km(a: Geo, b: Geo) -> float:
     return haversine(a.lat, a.lon, b.lat, b.lon)
+
+
+def _doc_focus(doc: Doc) -> str | None:
+    """The country most placed LOC mentions lie in, where one clearly dominates (as the KB
+    stage decides its focus: at least 2 mentions and more than any other country)."""
+    count: dict[str, int] = {}
+    for ent in doc.entities:
+        if ent.type == "LOC" and ent.geo is not None and ent.geo.country:
+            count[ent.geo.country] = count.get(ent.geo.country, 0) + len(ent.mentions)
+    if not count:
+        return None
+    top = sorted(count.items(), key=lambda kv: -kv[1])[:2] + [("", 0)]
+    return top[0][0] if top[0][1] >= 2 and top[0][1] > top[1][1] else None
+
+
+def _topo_named(ent: Entity) -> str | None:
+    """A mention that is a topographic word + the entity's name ("ضاحية السلام" for an
+    entity named "السلام"): the word is part of the place's name (Dahiyat al-Salam)."""
+    try:
+        from rasd.kb.translit import _TOPO_EN as topo  # the words the reading translates
+    except ImportError:  # pragma: no cover - an older KB package
+        return None
+    key = normalize(ent.name)
+    if not key or key.partition(" ")[0] in topo:
+        return None
+    for m in ent.mentions:
+        words = m.text.split()
+        if len(words) >= 2 and normalize(words[0]) in topo and \
+                normalize(" ".join(words[1:])) == key:
+            return " ".join(words)
+    return None
+
+
+def _fill_name_en(doc: Doc) -> None:
+    """English names for LOC entities still without one (places the gazetteer has no
+    English name for, or that this stage added after linking): the KB's non-person entry
+    or an Arabic-place reading (``rasd.kb.english_name(..., place=True)``), in the
+    place's country (else the document's focus), from the full mention where a
+    topographic word opens it."""
+    todo = [e for e in doc.entities if e.type == "LOC" and not e.name_en and e.name]
+    if not todo:
+        return
+    from rasd.kb import english_name, lookup
+
+    focus = _doc_focus(doc)
+    for ent in todo:
+        name = _topo_named(ent) or ent.name
+        country = ent.geo.country if ent.geo is not None and ent.geo.country else focus
+        en = english_name(name, doc.published, country, place=True)
+        if en:
+            ent.name_en = en
+            kb = any(h.type != "PER" for h in lookup(name, doc.published))
+            ent.extra["name_en_by"] = "kb" if kb else "translit"
