@@ -80,3 +80,24 @@ def test_shipped_model_has_its_kb_snapshot():
     assert p.is_file()
     rows = [ln for ln in p.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
     assert len(rows) == load_model().meta["kb_aliases"]
+
+
+def test_kb_aliases_that_need_context_are_not_gazetteer_names():
+    # hand-made KB rows in the KB's TSV format (id, type, English, aliases, ...)
+    from rasd.ner.features import kb_alias_rows
+
+    rows = [["org:x", "ORG", "X agency", "وكالة زيدكس|~زيدكس@org:x,ctx:agency|~~الوكالة"],
+            ["org:y", "ORG", "Y group", "تنظيم يامور|~يامور"],
+            ["per:z", "PER", "Z", "زيد عمرو@loc:EG|^الرئيس"],
+            ["loc:w", "LOC", "W", "ويمور"],
+            ["x", "OFFICE", "office", "الامين العام"]]
+    names = kb_alias_rows(rows)
+    assert ("وكاله زيدكس", "o") in names and ("يامور", "o") in names
+    assert ("الرييس", "p") in names and ("ويمور", "l") in names  # normalised: ئ → ي
+    keys = {k for k, _ in names}
+    assert not keys & {"زيدكس", "الوكاله", "زيد عمرو", "الامين العام"}
+    assert not any(c.isascii() and c.isalpha() for k in keys for c in k)  # no "org x ctx"
+
+
+def test_live_kb_names_carry_no_requirement_text():
+    assert not any(c.isascii() and c.isalpha() for k, _ in kb_names() for c in k)

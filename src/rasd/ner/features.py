@@ -130,13 +130,29 @@ def kb_names() -> list[tuple[str, str]]:
     for p in sorted(base.iterdir(), key=lambda x: x.name):
         if not p.name.endswith(".tsv"):
             continue
-        for row in _read_tsv(p):
-            if len(row) < 4 or row[1] not in _KB_CLASS:
+        out.extend(kb_alias_rows(_read_tsv(p)))
+    return out
+
+
+def kb_alias_rows(rows: list[list[str]]) -> list[tuple[str, str]]:
+    """(normalised alias, class letter) for KB TSV rows (id, type, English, aliases, ...).
+
+    Aliases the KB itself marks as no name on their own are left out: ``~~`` (a name only
+    after a trigger word: الدولة after تنظيم) and ``@requires`` (a name only where another
+    entry or a context word is present: قنا is the news agency after وكالة, elsewhere the
+    Egyptian city Qena; الفاو is the FAO only after منظمة, elsewhere the Iraqi town). The
+    requirement text itself never becomes part of a key.
+    """
+    out = []
+    for row in rows:
+        if len(row) < 4 or row[1] not in _KB_CLASS:
+            continue
+        for alias in row[3].split("|"):
+            if alias.startswith("~~") or "@" in alias:
                 continue
-            for alias in row[3].split("|"):
-                key = " ".join(_KB_WORD.findall(normalize(alias.lstrip("~^"))))
-                if key:
-                    out.append((key, _KB_CLASS[row[1]]))
+            key = " ".join(_KB_WORD.findall(normalize(alias.lstrip("~^"))))
+            if key:
+                out.append((key, _KB_CLASS[row[1]]))
     return out
 
 
