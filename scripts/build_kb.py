@@ -133,6 +133,10 @@ BR|Brazil|Brazilian|Q155|brazilian||||W|
 AU|Australia|Australian|Q408|australian||||W|
 """
 
+# English country names that take "the" after "of" (Government of the United Kingdom).
+THE_COUNTRIES = {"United States", "United Kingdom", "United Arab Emirates", "Netherlands",
+                 "Central African Republic", "Democratic Republic of the Congo", "Gambia"}
+
 # Countries under military rule at some point since 2010 (a "military junta" entry).
 JUNTAS = {"ML": "2020-08-18/", "BF": "2022-01-24/", "NE": "2023-07-26/", "GN": "2021-09-05/",
           "SD": "2019-04-11/", "TD": "2021-04-20/", "EG": "2011-02-11/2012-06-30"}
@@ -346,6 +350,8 @@ def generate(shared: Path) -> tuple[str, str]:
         out.append(_row(f"loc:{slug}", "LOC", name, ar, "", "", "country"))
     for iso, en, adj, c, m, f, tier, mon in focus:
         def fill(s: str) -> str:
+            if en in THE_COUNTRIES:
+                s = s.replace("of {C}", "of the {C}")
             return s.format(C=en, A=adj, c=c, m=m, f=f)
 
         def fill_ar(pattern: str) -> str:
