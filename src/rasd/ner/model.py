@@ -13,6 +13,7 @@ from pathlib import Path
 from rasd.cache import TwoGen
 from rasd.errors import ModelError
 from rasd.ner.features import Featurizer, load_resources, stack_features
+from rasd.ner.nonames import NoNameFilter
 from rasd.text.normalize import MAQSURA_FUNCTION_WORDS
 
 MODEL_FILE = "ner.crfsuite"
@@ -68,6 +69,10 @@ class NerModel:
         self.featurizer.set_bytes(True)  # CRFsuite takes bytes without re-encoding them
         # word → its clitic-split pieces; two generations of 50k words (rasd.cache)
         self._split_cache = TwoGen(50_000)
+        # one-word mentions that are no names are dropped after tagging (meta "nonames": false
+        # turns it off)
+        self.nonames: NoNameFilter | None = (
+            NoNameFilter(frozenset(res.gaz_words)) if meta.get("nonames", True) else None)
 
     def _tagger(self):  # type: ignore[no-untyped-def]
         t = getattr(self._local, "tagger", None)
@@ -98,10 +103,21 @@ class NerModel:
         if gc.isenabled():
             gc.disable()
             try:
-                return self._tag_doc(sents, marginals)
+                out = self._tag_doc(sents, marginals)
             finally:
                 gc.enable()
-        return self._tag_doc(sents, marginals)
+        else:
+            out = self._tag_doc(sents, marginals)
+        if self.nonames is not None:
+            # after the CRF and its propagation: one-word tags on words that are no names
+            # (سموه, ولو, the الله of رحمه الله, a bare الشيخ) are dropped (rasd.ner.nonames)
+            keep = self.nonames.apply
+            for words, (tags, probs) in zip(sents, out):
+                if tags and tags.count("O") != len(tags) and keep(words, tags) and probs:
+                    for i, t in enumerate(tags):
+                        if t == "O":
+                            probs[i] = 1.0
+        return out
 
     def _tag_doc(self, sents: list[list[str]], marginals: bool
                  ) -> list[tuple[list[str], list[float] | None]]:
