@@ -43,11 +43,10 @@ _ARTICLE_EXCEPTIONS = frozenset(
 )
 
 
-@lru_cache(maxsize=1)
-def word_frequencies() -> dict[str, int]:
-    """Normalised Arabic word → Zipf frequency × 100 (shipped data file)."""
+def _read_zipf(name: str) -> dict[str, int]:
+    """A shipped ``word<TAB>Zipf×100`` table of ``rasd.text/data``."""
     freqs: dict[str, int] = {}
-    path = resources.files("rasd.text").joinpath("data/wordfreq_ar.tsv")
+    path = resources.files("rasd.text").joinpath(f"data/{name}")
     with path.open(encoding="utf-8") as f:
         for line in f:
             if line.startswith("#"):
@@ -55,20 +54,18 @@ def word_frequencies() -> dict[str, int]:
             w, _, z = line.rstrip("\n").partition("\t")
             freqs[w] = int(z)
     return freqs
+
+
+@lru_cache(maxsize=1)
+def word_frequencies() -> dict[str, int]:
+    """Normalised Arabic word → Zipf frequency × 100 (shipped data file)."""
+    return _read_zipf("wordfreq_ar.tsv")
 
 
 @lru_cache(maxsize=1)
 def _spelling_frequencies() -> dict[str, int]:
     """Written form → Zipf × 100 where it differs from its normalised form's entry."""
-    freqs: dict[str, int] = {}
-    path = resources.files("rasd.text").joinpath("data/wordfreq_ar_raw.tsv")
-    with path.open(encoding="utf-8") as f:
-        for line in f:
-            if line.startswith("#"):
-                continue
-            w, _, z = line.rstrip("\n").partition("\t")
-            freqs[w] = int(z)
-    return freqs
+    return _read_zipf("wordfreq_ar_raw.tsv")
 
 
 def spelling_matters(r: str) -> bool:
