@@ -209,10 +209,8 @@ def _passive_reading(doc: Doc, layout: Layout, hit: Hit, wi: int) -> bool:
             break
         if m.entity.type == "PER" and not _governed(layout, m.first) and not _in_l_phrase(layout, wi, m):
             return False
-    nxt = wi + 1
-    if nxt >= len(layout.words) or layout.starts[nxt] >= doc.sentences[hit.sentence][1]:
-        return True
-    if re.match(r"\s*[،,.:؛()«»\"]", doc.text[hit.end:layout.starts[nxt] + 1]):
+    nxt = _word_after_verb(doc, layout, hit, wi)
+    if nxt is None:
         return True
     n = layout.norm(nxt)
     return n in _PREPS or n in _AFTER_PASSIVE or layout.prev_norm(nxt) in ("ب", "ل")
@@ -697,6 +695,17 @@ def _in_genitive_pp(doc: Doc, layout: Layout, m: MentionRef) -> bool:
     return False
 
 
+def _word_after_verb(doc: Doc, layout: Layout, hit: Hit, wi: int) -> int | None:
+    """Index of the word right after the verb at ``wi``, or None where the sentence or a
+    punctuation mark ends the clause there (the verb then has no object)."""
+    nxt = wi + 1
+    if nxt >= len(layout.words) or layout.starts[nxt] >= doc.sentences[hit.sentence][1]:
+        return None
+    if re.match(r"\s*[،,.:؛()«»\"]", doc.text[hit.end:layout.starts[nxt] + 1]):
+        return None
+    return nxt
+
+
 def _passive_victims(doc: Doc, layout: Layout, hit: Hit, wi: int, m: MentionRef) -> bool:
     """"اثنين من أفراد قوات الأمن قتلا وأصيب 24": a counted group right before a kill
     verb that takes no object (و + a casualty verb, a preposition, punctuation) was killed."""
@@ -704,10 +713,8 @@ def _passive_victims(doc: Doc, layout: Layout, hit: Hit, wi: int, m: MentionRef)
         return False
     if not (_partitive(layout, m.first) or (layout.norm(m.first - 1) in _GROUP_HEADS and _partitive(layout, m.first - 1))):
         return False
-    nxt = wi + 1
-    if nxt >= len(layout.words) or layout.starts[nxt] >= doc.sentences[hit.sentence][1]:
-        return True
-    if re.match(r"\s*[،,.:؛()«»\"]", doc.text[hit.end:layout.starts[nxt] + 1]):
+    nxt = _word_after_verb(doc, layout, hit, wi)
+    if nxt is None:
         return True
     n = layout.norm(nxt)
     if layout.prev_norm(nxt) == "و":  # a و split off by the tokeniser
