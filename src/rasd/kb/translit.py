@@ -510,7 +510,8 @@ def transliterate_word(word: str, place: str | bool = False, africa: bool = Fals
                         else "".join(_CUWAY_FIRST[c] for c in t[:-1]) + "i")
             else:
                 tail = _shape(raw_rest[3:], t, final_ta, True, place, africa)
-            return "al-" + _CUWAY_FIRST.get(rest[0], "o") + ("wai" if rest[0] == "ع" else "uwai") + tail
+            first = "owai" if rest[0] == "ع" else _CUWAY_FIRST[rest[0]] + "uwai"
+            return "al-" + first + tail
         return "al-" + (stem or _shape(raw_rest, rest, final_ta, True, place, africa))
     if w.startswith("عبد") and len(w) > 4 and w[3:] in d:
         return "abd " + d[w[3:]]
