@@ -534,37 +534,6 @@ _SEPARATORS = re.compile(r"^[\s#_\u200c\u200d\u200e\u200f]*$")
 
 _SITE_TRIGGERS = frozenset(SITE_CUES) | _DEF_RING
 _NORM = attrgetter("norm")
-#: Normal form → typo class ("", "r", "s"; see :func:`typo_hits`), across documents; a
-#: plain dict emptied when it reaches :data:`TYPO_CACHE_MAX` (lookups stay C-level).
-_TYPO_CLASS: dict[str, str] = {}
-TYPO_CACHE_MAX = 100_000
-
-
-def _typo_class(w: str, gaz: Gazetteer) -> str:
-    if len(w) < TYPO_MIN_LEN - 1 or w in word_frequencies():
-        c = ""
-    else:
-        c = "s" if (_sig(w), len(w)) in _typo_sigs(gaz) else "r"
-    if len(_TYPO_CLASS) >= TYPO_CACHE_MAX:
-        _TYPO_CLASS.clear()
-    _TYPO_CLASS[w] = c
-    return c
-
-
-def _sig(w: str) -> str:
-    """The part of a word a typo never touches (see :func:`_typo_positions`)."""
-    return w[:3] if w.startswith("ال") else w[:1]
-
-
-@lru_cache(maxsize=4)
-def _typo_sigs(gaz: Gazetteer) -> frozenset[tuple[str, int]]:
-    """(untouched start, length) of every one-word typo of a long country name."""
-    out = set()
-    for k in _typo_index(gaz)[0].values():
-        if " " not in k:
-            out.add((_sig(k), len(k)))
-            out.add((_sig(k), len(k) - 1))
-    return frozenset(out)
 
 
 #: The tokenizer keeps وادي ("valley") whole but still reads the ى spelling وادى as
@@ -1084,7 +1053,6 @@ def _typo_place_use(text: str, start: int, hits: list[Hit]) -> bool:
                and h.entry.places[0].level == "country" for h in hits)
 
 
-_NORM = attrgetter("norm")
 #: Normal form → typo class ("", "r", "s"; see :func:`typo_hits`), across documents; a
 #: plain dict emptied when it reaches :data:`TYPO_CACHE_MAX` (lookups stay C-level).
 _TYPO_CLASS: dict[str, str] = {}

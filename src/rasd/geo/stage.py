@@ -23,6 +23,13 @@ _UNKNOWN_PLACE = Entry((), "cue")  # a place known only by its cue word (geo nul
 #: A place name taken on sight wins over a shorter PER/MISC mention inside it that only the
 #: NER model made (السيدة زينب with PER زينب).
 CONTAINED_NER = True
+#: Round 8 switches (for A/B measurement): a longer gazetteer name around a mention of
+#: another place becomes its own entity (ريف دمشق is not دمشق); names listed after a
+#: dual street cue are streets (شارعي الثورة وبغداد); a street named after a city
+#: is placed where the text says it is (شارع بغداد وسط دمشق), not at that city.
+SPLIT_GROWN = True
+STREET_LISTS = True
+STREET_IN_TEXT = True
 
 
 def parse_phrase(text: str) -> tuple[str | None, str | None, Entry | None, str]:
@@ -177,6 +184,9 @@ class GeoStage:
             _retype_places(text, doc.entities, hits)
         if self.detect and self.reclaim:
             _reclaim_places(doc, hits)
+        streets: set[str] = set()
+        if STREET_LISTS:
+            hits = _street_lists(doc, hits, streets)
 
         # A site named after a place (مطار عدن الدولي، طريق العريش الدائري): the place
         # it is named after, for an approximate point (never the site's own reading).
@@ -186,6 +196,9 @@ class GeoStage:
         for ent in doc.entities:
             if ent.type != "LOC":
                 continue
+            if ent.id in streets:  # a street named after a city is no reading of it
+                place_of[ent.id] = (None, None)
+                continue
             place_of[ent.id] = self._resolve_entity(ent, hits, ctx, named_for)
 
         # 2. Gazetteer hits that no entity covers yet.
@@ -193,7 +206,8 @@ class GeoStage:
             self._add_hits(doc, hits, place_of)
             # Entities that gained mentions are read again from all of them.
             for ent in doc.entities:
-                if ent.type == "LOC" and len(ent.mentions) > 1:
+                if ent.type == "LOC" and ent.id not in streets and (
+                        len(ent.mentions) > 1 or ent.id in doc.scratch.get("geo_split", ())):
                     place_of[ent.id] = self._resolve_entity(ent, hits, ctx, named_for)
 
         # 3. Merge LOC entities resolving to the same place.
@@ -210,6 +224,14 @@ class GeoStage:
                 # more than a nearby "في X").
                 if ent.geo is None and ent.id in named_for:
                     ent.geo = _site_geo(named_for[ent.id])
+                    if STREET_IN_TEXT and self.near and _street_named(ent):
+                        # شارع بغداد وسط دمشق: where the text puts the street beats the
+                        # city it is named after (airports etc. keep their namesake).
+                        said = self._near_known(doc, ent, hits)
+                        if said is not None and _geo_km(said, ent.geo) > 30:
+                            said.level = "site"
+                            said.extra["by"] = "text"
+                            ent.geo = said
                 if ent.geo is None and self.near:
                     ent.geo = self._near_known(doc, ent, hits)
                 if ent.geo is None and self.context_sites and (
@@ -217,6 +239,8 @@ class GeoStage:
                     ent.geo = self._in_locality(hits)
                 if ent.geo is None and self.sentence_sites:
                     pending.append(ent)
+                if ent.id in streets and ent.geo is not None:
+                    ent.geo.level = "site"
                 continue  # unknown here: keep whatever an earlier stage set (usually None)
             ent.geo = make_geo(place, direction)
             if place.geonames_id:
@@ -321,7 +345,9 @@ class GeoStage:
             p = place_of.get(ent.id, (None, None))[0]
             if ent.type == "LOC" and p is not None:
                 by_place.setdefault(p.key, ent)
-        by_name = {_base_key(name_key(e.name)): e for e in doc.entities if e.type == "LOC"}
+        streets = doc.scratch.get("geo_streets", ())
+        by_name = {_base_key(name_key(e.name)): e for e in doc.entities
+                   if e.type == "LOC" and e.id not in streets}
         next_id = 1 + max((int(m.group(1)) for e in doc.entities
                            if (m := _ID.match(e.id or ""))), default=0)
         nested: list[tuple[Hit, Entity]] = []
@@ -366,7 +392,34 @@ class GeoStage:
                         clash = True  # crosses another entity's boundary
             if clash:
                 continue
-            if shorter and inside is None:
+            fresh = False
+            if shorter and inside is None and SPLIT_GROWN:
+                # ريف دمشق around KB's دمشق: a longer name for ANOTHER place (the owner is
+                # read as a different place, or names it elsewhere too) is a place of its
+                # own, never a mention of the shorter one.
+                # (The owner's own reading may already be the longer name's: the inner
+                # name is read on its own here.)
+                owner = shorter[0][2]
+                s1, e1 = shorter[0][0], shorter[0][1]
+                inner = parse_phrase(doc.text[s1:e1])[2]
+                head = h.key.partition(" ")[0]
+                head = head[2:] if head.startswith("ال") else head
+                if head not in _REGION_OF_CUES and (head in CUES or head in NAMED_CUES):
+                    inner = None  # المنطقة الشرقية / الشرقية: a cue + the same name
+                if head == "طريق" and re.search(r"(?:^|\s)عن\s*$", doc.text[max(0, h.start - 5):h.start]):
+                    inner = None  # "عن طريق الكويت" is "via Kuwait", not a road
+                if inner is not None and inner.places and \
+                        h.place.key not in {p.key for p in inner.places} and (
+                        owner.kb.get("id") or any(not (h.start <= m.start and m.end <= h.end)
+                                                  for m in owner.mentions)):
+                    fresh = True
+                    for s0, e0, ent in shorter:
+                        doc.scratch.setdefault("geo_split", set()).add(ent.id)
+                        ent.mentions = [m for m in ent.mentions if (m.start, m.end) != (s0, e0)]
+                        seen.pop(id(ent), None)
+                        if not ent.mentions:
+                            emptied[ent.id] = "?"
+            if shorter and inside is None and not fresh:
                 # The gazetteer knows the longer name: the LOC mention grows to it.
                 owner = shorter[0][2]
                 for s0, e0, ent in shorter:
@@ -385,7 +438,10 @@ class GeoStage:
             if inside is not None:
                 nested.append((h, inside))
                 continue
-            ent = (by_place.get(h.place.key) if h.place else None) or by_name.get(_base_key(h.key))
+            ent = (by_place.get(h.place.key) if h.place else None) or (
+                None if fresh else by_name.get(_base_key(h.key)))
+            if fresh and ent is not None and any(ent is o for _, _, o in shorter):
+                ent = None  # the split-off owner read itself as the longer name
             if ent is None:
                 ent = Entity(id=f"e{next_id}", type="LOC", name=doc.text[h.name_start:h.end],
                              mentions=[], confidence=0.6 if h.entry.flag == "strong" else 0.5,
@@ -399,6 +455,13 @@ class GeoStage:
                 by_name.setdefault(_base_key(h.key), ent)
                 place_of[ent.id] = (h.place, h.direction)
             _add_mention(ent, span, sort=False, seen=seen)
+            emptied.pop(ent.id, None)  # a split-off owner named again elsewhere stays
+            if fresh:
+                if h.place is not None:
+                    by_place[h.place.key] = ent  # later ريف دمشق come here, not to the city
+                for k, v in list(emptied.items()):
+                    if v == "?":
+                        emptied[k] = ent.id
             for s0, e0, per in named_after:
                 per.mentions = [m for m in per.mentions if (m.start, m.end) != (s0, e0)]
                 seen.pop(id(per), None)
@@ -663,7 +726,7 @@ def _named_after_person(text: str, entities: list[Entity], hits: list[Hit]) -> l
 #: "بالقرب من".)
 _IN_OR_NEAR = frozenset(name_key(w) for w in (
     "في قرب بالقرب شمال جنوب شرق غرب شمالي جنوبي شرقي غربي ضواحي أطراف محيط مدينة "
-    "محافظة ولاية منطقة إقليم قضاء مديرية بلدة داخل غربي وسط").split())
+    "محافظة ولاية منطقة إقليم قضاء مديرية بلدة داخل غربي وسط العاصمة").split())
 
 
 def _says_in_or_near(gap: str, text: str, h: Hit) -> bool:
@@ -706,6 +769,102 @@ def _site_named(ent: Entity) -> bool:
     """Whether a LOC entity is named as a street, square, mosque ... (شارع X, مسجد X)."""
     return any(is_site_phrase(name_key(m.text)) for m in ent.mentions) or \
         is_site_phrase(name_key(ent.name or ""))
+
+
+#: Words that make "X's countryside/outskirts" of a town X: another place than X.
+_REGION_OF_CUES = frozenset(name_key(w) for w in "ريف ضواحي محيط أطراف".split())
+
+
+#: Head words of a street-like site, which often carries another city's name (شارع بغداد
+#: in Damascus, ميدان القاهرة …): where the text puts it beats that city.
+_STREET_HEADS = frozenset(name_key(w) for w in "شارع طريق ميدان ساحة دوار جادة".split())
+
+
+def _street_named(ent: Entity) -> bool:
+    """Whether a LOC entity is named as a street/road/square (شارع X، ميدان X)."""
+    return any(name_key(m.text).partition(" ")[0] in _STREET_HEADS and " " in m.text.strip()
+               for m in ent.mentions)
+
+
+#: A dual street cue before a list of names: "شارعي الثورة وبغداد", "ساحتي …" (not the
+#: plural شوارع: "شوارع اللاذقية" is "the streets OF Latakia").
+_STREET_SINGULAR = ("شارع", "ميدان", "ساحت", "طريق", "دوار")
+_STREET_LIST = re.compile(r"(?<![\u0621-\u064a])[وبل]?(?:ال)?(?:شارعي|ميداني|ساحتي|"
+                          r"طريقي|دواري)(?:\s+)")
+
+
+def _street_lists(doc: Doc, hits: list[Hit], streets: set[str]) -> list[Hit]:
+    """Names coordinated after a dual/plural street cue ("على شارعي الثورة وبغداد في
+    دمشق") are streets: each mention there becomes a LOC entity of its own (ids in
+    ``streets``: no place reading, its point comes from what the text says), and the
+    gazetteer hits on them are dropped (Baghdad, the town Ath Thawrah)."""
+    text = doc.text
+    if not any(c in text for c in ("شارعي", "ميداني", "ساحتي", "طريقي", "دواري")):
+        return hits
+    spans: list[tuple[int, int]] = []
+    starts = {}
+    for h in hits:
+        starts.setdefault(h.start, h)
+    for ent in doc.entities:
+        for m in ent.mentions:
+            starts.setdefault(m.start, m)
+    cue_of: dict[tuple[int, int], str] = {}
+    for cm in _STREET_LIST.finditer(text):
+        p = cm.end()
+        word = next(w for w in _STREET_SINGULAR if w + "ي" in cm.group(0))
+        while len(spans) < 50:
+            nxt = starts.get(p)
+            if nxt is None:
+                break
+            end = nxt.end
+            spans.append((p, end))
+            cue_of[(p, end)] = "ساحة" if word == "ساحت" else word
+            rest = text[end:end + 6]
+            m2 = re.match(r"\s*(?:،\s*)?و?|\s*،\s*", rest)
+            q = end + (m2.end() if m2 else 0)
+            if q == end or not re.search(r"[،و]", text[end:q]):
+                break
+            p = q
+    if not spans:
+        return hits
+    span_set = set(spans)
+    next_id = 1 + max((int(m.group(1)) for e in doc.entities
+                       if (m := _ID.match(e.id or ""))), default=0)
+    emptied: dict[str, str] = {}
+    new: dict[tuple[int, int], Entity] = {}
+    for s0, e0 in spans:
+        sp = Span(s0, e0, text[s0:e0])
+        owner = None
+        for ent in doc.entities:
+            if ent.type in ("LOC", "ORG", "MISC") and any(
+                    (m.start, m.end) == (s0, e0) for m in ent.mentions):
+                owner = ent
+                break
+        if owner is not None and owner.id in streets:
+            continue
+        if owner is None and not any(h.start == s0 and h.end == e0 for h in hits):
+            continue
+        ent = Entity(id=f"e{next_id}", type="LOC", name=f"{cue_of[(s0, e0)]} {sp.text}",
+                     mentions=[sp], confidence=0.5, extra={"by": "geo", "street": True})
+        next_id += 1
+        streets.add(ent.id)
+        new[(s0, e0)] = ent
+        if owner is not None:
+            owner.mentions = [m for m in owner.mentions if (m.start, m.end) != (s0, e0)]
+            if not owner.mentions:
+                emptied[owner.id] = ent.id
+        doc.entities.append(ent)
+    if emptied:
+        doc.entities = [e for e in doc.entities if e.id not in emptied]
+        doc.scratch.setdefault("geo_merged", {}).update(emptied)
+    doc.scratch["geo_streets"] = streets
+    try:  # an English name for the street (the KB's place reading), else none
+        from rasd.kb import english_name
+        for ent in new.values():
+            ent.name_en = english_name(ent.name, doc.published, None, place=True) or None
+    except Exception:  # noqa: BLE001 - an English name is a nicety, never a failure
+        pass
+    return [h for h in hits if not any(s0 <= h.start and h.end <= e0 for s0, e0 in span_set)]
 
 
 _NEIGHBOURHOOD_CUES = frozenset(name_key(w) for w in "حي أحياء ضاحية".split())
