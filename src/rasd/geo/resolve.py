@@ -1053,10 +1053,10 @@ def _typo_place_use(text: str, start: int, hits: list[Hit]) -> bool:
                and h.entry.places[0].level == "country" for h in hits)
 
 
-#: Normal form → typo class ("", "r", "s"; see :func:`typo_hits`), across documents; a
-#: plain dict emptied when it reaches :data:`TYPO_CACHE_MAX` (lookups stay C-level).
-_TYPO_CLASS: dict[str, str] = {}
-TYPO_CACHE_MAX = 100_000
+#: Normal form → typo class ("", "r", "s"; see :func:`typo_hits`), across documents; two
+#: generations of 100k (rasd.cache); ``_TYPO_CLASS[k]`` is None for an unseen form and
+#: stays a C-level lookup for a known one.
+_TYPO_CLASS = TwoGen(100_000)
 
 
 def _typo_class(w: str, gaz: Gazetteer) -> str:
@@ -1064,10 +1064,7 @@ def _typo_class(w: str, gaz: Gazetteer) -> str:
         c = ""
     else:
         c = "s" if (_sig(w), len(w)) in _typo_sigs(gaz) else "r"
-    if len(_TYPO_CLASS) >= TYPO_CACHE_MAX:
-        _TYPO_CLASS.clear()
-    _TYPO_CLASS[w] = c
-    return c
+    return _TYPO_CLASS.put(w, c)
 
 
 def _sig(w: str) -> str:
@@ -1093,7 +1090,7 @@ def typo_hits(text: str, tokens: list[Token], hits: list[Hit], gaz: Gazetteer) -
     toks = [t for t in tokens if not t.clitic]
     # Each normal form's class is cached across documents (C-level lookups per token):
     # "" no candidate, "r" a rare long word, "s" one that may also misspell a one-word name.
-    cls = list(map(_TYPO_CLASS.get, map(_NORM, toks)))
+    cls = list(map(_TYPO_CLASS.__getitem__, map(_NORM, toks)))
     if None in cls:
         for i, c in enumerate(cls):
             if c is None:

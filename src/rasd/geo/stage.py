@@ -1047,10 +1047,8 @@ def _doc_focus(doc: Doc) -> str | None:
 def _topo_named(ent: Entity) -> str | None:
     """A mention that is a topographic word + the entity's name ("ضاحية السلام" for an
     entity named "السلام"): the word is part of the place's name (Dahiyat al-Salam)."""
-    try:
-        from rasd.kb.translit import _TOPO_EN as topo  # the words the reading translates
-    except ImportError:  # pragma: no cover - an older KB package
-        return None
+    from rasd.kb.translit import TOPO_WORDS as topo  # the words the reading translates
+
     key = normalize(ent.name)
     if not key or key.partition(" ")[0] in topo:
         return None

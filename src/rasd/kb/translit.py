@@ -120,6 +120,10 @@ _TOPO_EN = {normalize(k): v for k, v in {
     "جبل": "jabal", "وادي": "wadi", "خان": "khan", "سيدي": "sidi", "بني": "bani",
 }.items()}
 
+#: The normalised topographic words above: part of a place's own name where they open it
+#: (the geo stage names such places from the full mention).
+TOPO_WORDS = frozenset(_TOPO_EN)
+
 
 # Head nouns of facility and place names, translated ("{}" = the rest of the name).
 _HEAD_EN = {normalize(k): v for k, v in {

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from rasd.cache import TwoGen
 from rasd.text.normalize import normalize
 
 #: Zipf × 100 at or above which a word not known as a name counts as a function word.
@@ -84,30 +85,29 @@ class NoNameFilter:
         # lists a place of that spelling (لو, له, لي: GeoNames transcriptions)
         self.short = frequent_non_names(frozenset())
         self.names = names
-        self._memo: dict[str, bool] = {}
+        self._memo = TwoGen(20_000)  # word → is_noname; two generations (rasd.cache)
+
+    def _listed(self, k: str) -> bool:
+        return k in self.words or (len(k) <= 2 and k in self.short)
 
     def is_noname(self, word: str) -> bool:
         """Whether ``word`` (a whitespace word, clitics included) is never a name alone."""
-        hit = self._memo.get(word)
+        hit = self._memo[word]
         if hit is None:
             from rasd.ner.corpus import split_word
 
             k = normalize(word)
-            hit = k in self.words or (len(k) <= 2 and k in self.short)
+            hit = self._listed(k)
             if not hit and k not in self.names:  # a listed name is never read as clitic + word
                 host = split_word(word)[-1]
                 if host != word:
-                    h = normalize(host)
-                    hit = h in self.words or (len(h) <= 2 and h in self.short)
+                    hit = self._listed(normalize(host))
                 elif k[:1] in ("و", "ف"):
                     # the splitter keeps frequent whole words (ولو "even if"): و/ف + a
                     # function word (not for a listed name: فان is "Van" as well as فإن,
                     # ANERcorp tags فان PERS 5 times; فلو is listed as "Flo")
-                    h = k[1:]
-                    hit = h in self.words or (len(h) <= 2 and h in self.short)
-            if len(self._memo) > 20_000:  # bounded: long runs of odd text
-                self._memo.clear()
-            self._memo[word] = hit
+                    hit = self._listed(k[1:])
+            self._memo.put(word, hit)
         return hit
 
     def apply(self, words: list[str], tags: list[str]) -> bool:
