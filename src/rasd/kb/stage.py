@@ -1068,13 +1068,15 @@ _COURTESY = frozenset(normalize(w) for w in (
     "الشيخ السيد السيدة الدكتور الدكتورة المهندس المهندسة الأستاذ الأستاذة الحاج").split())
 
 
+_HON_FIRST = frozenset(w[0] for w in _HONORIFICS if w)
+_norm_char = lru_cache(maxsize=4096)(normalize)
+
+
 def _next_word_start(text: str, pos: int) -> int:
     """Index of the first non-space character at or after ``pos``."""
     while pos < len(text) and text[pos] in " \u00a0":
         pos += 1
     return pos
-_HON_FIRST = frozenset(w[0] for w in _HONORIFICS if w)
-_norm_char = lru_cache(maxsize=4096)(normalize)
 
 
 # A complementizer inside a mention ("لجنة الاحتراف أن الاتحاد السعودي", "دايلي ميل إن
