@@ -100,6 +100,26 @@ class Layout:
             i += 1
         return out
 
+    def add_mention(self, start: int, end: int, entity: Entity) -> MentionRef:
+        """Index a mention added after construction (a speaker found by the quote module)."""
+        first = self.word_index(start)
+        last = max(first, min(bisect_left(self.ends, end), len(self.words) - 1))
+        ref = MentionRef(start, end, entity, first, last)
+        i = bisect_right(self._mstarts, start)
+        self.mentions.insert(i, ref)
+        self._mstarts.insert(i, start)
+        self._by_sentence.clear()
+        return ref
+
+    def in_mention(self, wi: int) -> bool:
+        """Is word ``wi`` inside an entity mention?"""
+        if not 0 <= wi < self._nwords:
+            return False
+        off = self.starts[wi]
+        i = bisect_right(self._mstarts, off) - 1
+        # Mentions are few and short: look at the last few starting at or before ``off``.
+        return any(self.mentions[k].start <= off < self.mentions[k].end for k in range(max(0, i - 3), i + 1))
+
     def word_index(self, offset: int) -> int:
         """Index of the word token holding (or first after) character ``offset``."""
         i = bisect_right(self.starts, offset) - 1

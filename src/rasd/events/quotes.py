@@ -76,7 +76,7 @@ _CONJ_PREV = frozenset(normalize(w) for w in (
 #: reference), طالبا "a student", بالتأكيد "certainly".
 _NOT_CUES = frozenset(normalize(w) for w in (
     "تبدأ", "يبدأ", "نبدأ", "وتبدأ", "ويبدأ", "فتبدأ", "إشارة", "وإشارة", "بإشارة", "الإشارة",
-    "طالبا", "بالتأكيد", "وبالتأكيد"))
+    "طالبا", "بالتأكيد", "وبالتأكيد", "نصف", "ونصف", "بنصف"))  # نصف: "half", not "we describe"
 #: Passive "it is mentioned/noted that" (يذكر أن، يشار إلى أن): background, no speaker.
 _PASSIVE_CUES = frozenset(normalize(w) for w in ("يذكر", "ويذكر", "يشار", "ويشار"))
 #: بيّن "state" (وبين X أن) is spelt like بين "between": a cue only when a complementizer
@@ -88,6 +88,20 @@ _KIN = frozenset(normalize(w) for w in (
     "والد", "والدة", "شقيق", "شقيقة", "نجل", "نجلة", "زوج", "زوجة", "ابنة", "خال", "قبيلة",
     "قبائل", "عائلة", "أسرة", "ذوي", "أقارب", "أخو", "أخت", "جد", "جدة", "حفيد"))
 _ALLAH = normalize("الله")
+
+
+def _is_kin(w: str) -> bool:
+    """A kinship/group word, also with a possessive suffix or as a dual ("والداها"،
+    "شقيقه"، "زوجته")."""
+    if _bare_al(w) in _KIN:
+        return True
+    for suf in ("هما", "هم", "ها", "ه"):
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            stem = w[:-len(suf)]
+            if stem.endswith("ت"):
+                stem = stem[:-1] + "ه"  # زوجته → زوجه
+            return stem in _KIN or (stem.endswith("ا") and stem[:-1] in _KIN)
+    return w.endswith("ان") and w[:-2] in _KIN
 #: Generic subject nouns that do not name the speaker (the previous speaker is meant).
 _GENERIC = frozenset(normalize(w) for w in (
     "البيان", "المصدر", "التقرير", "الرسالة", "المتحدث", "الناطق", "البعثة", "الوزارة",
@@ -178,7 +192,7 @@ class _Q:
     cue: tuple[int, int] | None
     cue_wi: int | None
     speaker: str | None
-    continues: object  # False, True (previous speaker) or "sentence" (this sentence's)
+    continues: object  # False, True (previous speaker), "sentence" (this sentence's) or "scripture"
 
 
 _OPEN_RX = re.compile("[" + "".join(_OPEN) + "]")
@@ -225,7 +239,7 @@ _PERSON_BACK = frozenset(normalize(w) for w in (
 _UNNAMED_GROUPS = frozenset(normalize(w) for w in (
     "مصادر", "مسؤولون", "مسؤولين", "شهود", "خبراء", "محللون", "محللين", "سكان", "مراقبون", "مراقبين",
     "ناشطون", "ناشطين", "مسعفون", "أطباء", "دبلوماسيون", "تقارير", "صحف", "وكالات", "أنباء",
-    "معلومات", "أهالي", "اهالي", "مواطنون", "مواطنين"))
+    "معلومات", "أهالي", "اهالي", "مواطنون", "مواطنين", "باحثون", "باحثين", "علماء", "محققون", "محققين"))
 
 
 def _unnamed(w: str) -> bool:
@@ -239,8 +253,9 @@ def _unnamed(w: str) -> bool:
         return w[2:] in _UNNAMED_GROUPS
     if w.endswith("ان") and w[:-2] in _UNNAMED:
         return True  # "شاهدان"، "مسؤولان"
-    # Indefinite plural persons (a name ending in ون is short: هارون، خلدون).
-    return not w.startswith("ال") and len(w) >= 6 and w.endswith("ون")
+    # Indefinite plural persons (a name ending in ون is short: هارون، خلدون; few names end
+    # in يين: "محليين"، "اقتصاديين").
+    return not w.startswith("ال") and len(w) >= 6 and (w.endswith("ون") or w.endswith("يين"))
 
 
 def _clean_words(text: str) -> list[str]:
@@ -312,7 +327,7 @@ _TYPE_NOUNS = frozenset(normalize(w) for w in (
     "المركز", "الوزارة"))
 #: Prepositions of an adverbial right after a cue ("وشدد خلال لقائه"): its pronoun
 #: suffix means the subject is the one already talked about.
-_ADV_PREPS = frozenset(normalize(w) for w in ("خلال", "أثناء", "اثناء", "في", "لدى", "عقب", "بعد"))
+_ADV_PREPS = frozenset(normalize(w) for w in ("خلال", "أثناء", "اثناء", "في", "لدى", "عقب", "بعد", "عبر"))
 
 
 def _in_marks(text: str, lo: int, off: int) -> bool:
@@ -352,11 +367,36 @@ def resolve_speaker(layout: Layout, cue_wi: int, hi: int, ss: int) -> tuple[str 
             r"(?:ه|ها|هم|هما)$", layout.norm(cue_wi + 2)) and layout.norm(cue_wi + 2) not in _TYPE_NOUNS:
         # "وشدد خلال لقائه ... مبعوث X ... على أن": the names after are in the adverbial.
         return None, "continue"
+    if region and region[0] in _SALLA and _ALLAH in region[:3]:
+        return None, "scripture"  # "في قوله صلى الله عليه وسلم: «…»" cites the Prophet
     if region and region[0] == _ALLAH:
+        if cue in _QALA:
+            return None, "scripture"  # "يقول الله تعالى: …" cites a verse
         # "داعيا الله العلي القدير أن": God is addressed; the subject is the one before.
         return None, ("sentence" if cue in _PARTICIPLES else "continue")
-    if region and _bare_al(region[0]) in _KIN:
+    if region and region[0] in _HONORIFIC:
+        # "وقال سماحته في مداخلة مع قناة الإخبارية:": the one talked about speaks.
+        return None, "continue"
+    if len(region) >= 2 and region[0] in _INDEF_TITLES and not region[1].startswith("ال") and not any(
+            m.entity.type == "PER" for m in ms) and (
+            region[1].endswith("ي") or region[1] in _COMP_FREE):
+        return None, "unnamed"  # "وأشار قائد عسكري إلى أن"، "وقال جنرال في القوات …"
+    if region and _is_kin(region[0]):
+        if _bare_al(region[0]) not in _KIN and ms and ms[0].entity.type == "PER" and ms[0].first <= cue_wi + 2:
+            return ms[0].entity.id, "named"  # "وأشارت والدتها فلانة": the mother, named
         return None, "unnamed"  # "أوضح والد الجندي فلان أن": the father, never named
+    if region and not any(m.entity.type == "PER" and not _title_only(m.entity.name) for m in ms):
+        # "وأوضح المتحدث الرسمي لأمانة جدة محمد البقمي أن": a person NER missed after a title.
+        named = _title_name(layout, cue_wi, layout.word_index(hi))
+        if named is not None:
+            return _add_person(layout, *named), "named"
+    if ms and region and _bare_al(region[0]) in _TITLES and ms[0].first <= cue_wi + 4 and all(
+            m.entity.type in ("ORG", "MISC") for m in ms):
+        # "وبين مدير عام الخطوط السعودية بأنه": the person introduced earlier as "مدير عام
+        # [the same organisation] المهندس فلان".
+        spk = _org_title_holder(layout, _bare_al(region[0]), ms[0], cue_wi)
+        if spk is not None:
+            return spk, "named"
     if region and region[0] in _TYPE_NOUNS and not (ms and ms[0].first <= cue_wi + 1):
         # "وأوضحت الشركة، في بيان ردا على ما نشرته «الوئام»، أن": the company named before.
         ante = _type_antecedent(layout, region[0], layout.starts[cue_wi])
@@ -367,6 +407,11 @@ def resolve_speaker(layout: Layout, cue_wi: int, hi: int, ss: int) -> tuple[str 
         # with that title elsewhere in the article ("مسؤول الشرطة فلان").
         spk = _title_holder(layout, region, cue_wi)
         if spk is not None:
+            return spk, "named"
+    if not (ms and ms[0].first <= cue_wi + 1):
+        # "وصرح غوتزه الثلاثاء …": the family name of a person named in full before.
+        spk = _surname_person(layout, cue_wi + 1)
+        if spk is not None and not layout.in_mention(cue_wi + 1):
             return spk, "named"
     # Subject named after the cue (VSO), unless an unnamed source comes first.
     if ms:
@@ -405,6 +450,9 @@ def resolve_speaker(layout: Layout, cue_wi: int, hi: int, ss: int) -> tuple[str 
             return ante, "named"
     if any(w in _GENERIC for w in region):
         return None, "continue"
+    rel = _relative_subject(layout, cue_wi)
+    if rel is not None:
+        return rel, "named"  # "وإخراج فلان، الذي أوضح أن"
     # SVO: a subject right before the cue ("مسؤولا محليا ... قال"، "الأمم المتحدة قالت").
     b0 = max(ss, layout.starts[max(0, cue_wi - 8)])
     before = _clean_words(layout.doc.text[b0: layout.starts[cue_wi]])
@@ -412,7 +460,11 @@ def resolve_speaker(layout: Layout, cue_wi: int, hi: int, ss: int) -> tuple[str 
     spk = _svo_speaker(layout, cue_wi, ss) if cue not in _PARTICIPLES else None
     if spk is not None:
         return spk, "named"
-    if any(w in _UNNAMED for w in before):
+    if (any(w in _UNNAMED for w in before) and not any(
+            m.entity.type == "PER" for m in layout.between(b0, layout.starts[cue_wi]))) or (
+            before and cue_wi > 0 and _unnamed(layout.norm(cue_wi - 1))):
+        # "لكن محليين قالوا إن": an unnamed group before the cue ("وعبر نائب رئيس الوفد فلان
+        # … وقال" names him)
         return None, "unnamed"
     empty = all(w in _COMP or w in _ADVERBIAL or is_cue(w) for w in region)
     if cue in _PARTICIPLES:
@@ -436,6 +488,217 @@ _TITLE_FILLER = frozenset(normalize(w) for w in (
 
 def _bare_al(w: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 4 else w
+
+
+#: Ranks and honorifics that stand right before a name ("اللواء فلان"، "الدكتور فلان").
+_RANKS = frozenset(normalize(w) for w in (
+    "العميد", "اللواء", "العقيد", "المقدم", "الرائد", "النقيب", "الملازم", "الفريق", "المشير",
+    "الدكتور", "الدكتورة", "الشيخ", "الشيخة", "المهندس", "المهندسة", "الأستاذ", "الأستاذة",
+    "المستشار", "القاضي", "السفير", "السفيرة", "الكابتن", "المدرب", "اللاعب", "المحامي",
+    "الأمير", "الأميرة", "د", "م", "أ"))
+#: Words that end a subject noun phrase before the complementizer ("… فلان في تصريح").
+_NAME_END = frozenset(normalize(w) for w in (
+    "في", "خلال", "لدى", "أمس", "اليوم", "عن", "على", "إلى", "الى", "أثناء", "اثناء", "عبر",
+    "ضمن", "الذي", "التي", "وهو", "وهي", "مساء", "صباح", "بعد", "قبل", "عقب", "حول", "بشأن",
+    "من", "مع", "أيضا", "ايضا", "كذلك", "لوكالة", "لصحيفة", "لقناة", "لجريدة", "لموقع", "لـ", "ل",
+    "بأن", "بان", "أنه", "انه", "أنها", "انها", "إنه", "انه", "بينما", "فيما", "حيث", "كما"))
+#: Name links that do not count toward a name's length ("عسيري بن أحمد الأحوس").
+_NAME_JOIN = frozenset(normalize(w) for w in ("بن", "بنت", "ابن", "آل", "ال", "أبو", "ابو", "عبد"))
+_NAME_MAX = 4
+
+
+def _name_like(layout: Layout, j: int) -> bool:
+    """Could word ``j`` be part of a person's name (not a title, particle, cue, number, or
+    part of another entity)?"""
+    w = layout.norm(j)
+    if len(w) < 2 or not w.isalpha() or layout.in_mention(j):
+        return False
+    b = _bare_al(w)
+    return not (w in _TITLE_ONLY_WORDS or b in _TITLE_ONLY_WORDS or b in _TITLES or w in _RANKS
+                or w in _NAME_END or w in _COMP or w in _FUNCTION or _unnamed(w) or is_cue(w)
+                or b in _KIN or w in _TYPE_NOUNS or w in _GENERIC or w in _PERSON_BACK)
+
+
+_FUNCTION = frozenset(normalize(w) for w in (
+    "و", "أو", "او", "ثم", "لا", "لم", "لن", "قد", "هو", "هي", "هم", "هذا", "هذه", "ذلك", "تلك",
+    "كل", "جميع", "غير", "بين", "ما", "إذا", "اذا", "أي", "اي", "عام", "العام", "الحالي",
+    "الماضي", "المقبل", "الجاري", "أمس", "امس", "غدا"))
+
+
+def _given_name(w: str) -> bool:
+    """A first name: attested as a person-name word in the transliteration tables, or a
+    compound عبد… ("عبدالله")."""
+    from rasd.kb.translit import is_name_word
+
+    if w.startswith("ال"):
+        return False
+    return is_name_word(w) or (w.startswith("عبد") and len(w) >= 5) or w in ("ابو", "أبو")
+
+
+def _title_name(layout: Layout, cue_wi: int, hi_wi: int) -> tuple[int, int] | None:
+    """Character span of a person's name of 2–4 words (links like بن not counted) that
+    ends a subject noun phrase holding a title or rank before it ("وزير الخارجية فلان
+    الفلاني"، "المتحدث باسم … العقيد فلان"), where no entity covers it."""
+    text = layout.doc.text
+    t = None
+    for j in range(cue_wi + 1, min(hi_wi, cue_wi + 16)):
+        w = layout.norm(j)
+        if w in _COMP or (j > cue_wi + 1 and is_cue(w)):
+            return None
+        if _bare_al(w) in _TITLES or w in _RANKS or _bare_al(w) in _TITLE_ONLY_WORDS and not w.startswith("ال") or (
+                w.startswith("ال") and w[2:] in _TITLES):
+            t = j
+            break
+    if t is None:
+        return None
+    # The subject noun phrase ends at a comma/colon/parenthesis, an adverbial or the end.
+    e = None
+    for j in range(t + 1, min(hi_wi, t + 16)):
+        if layout.norm(j) in _NAME_END:
+            e = j - 1
+            break
+        after = text[layout.ends[j]: layout.ends[j] + 2].strip()[:1]
+        if after and after in "،,:(«\"“؛.":
+            e = j
+            break
+    else:
+        if hi_wi <= t + 16:
+            e = hi_wi - 1
+    if e is None or e <= t:
+        return None
+    run: list[int] = []
+    j = e
+    while j > t and _name_like(layout, j) and sum(layout.norm(x) not in _NAME_JOIN for x in run) < _NAME_MAX:
+        run.insert(0, j)
+        j -= 1
+    # Drop leading words that are no first name ("السعودي عادل الجبير").
+    while run and not _given_name(layout.norm(run[0])):
+        run.pop(0)
+    core = [x for x in run if layout.norm(x) not in _NAME_JOIN]
+    if len(core) < 2 or layout.norm(run[-1]) in _NAME_JOIN:
+        return None
+    s0, e0 = layout.starts[run[0]], layout.ends[run[-1]]
+    # A proclitic (و، ل، ب) on a word makes a conjunction or a prepositional phrase
+    # ("رئيس المجلس سعيد بالنتيجة"), not a name.
+    toks = layout.doc.tokens
+    for x in run:
+        tok = layout.words[x]
+        if tok > 0 and toks[tok - 1].clitic and toks[tok - 1].end == layout.starts[x]:
+            return None
+    return s0, e0
+
+
+def _add_person(layout: Layout, start: int, end: int) -> str:
+    """The id of a person entity for ``text[start:end]``: an existing one of that name,
+    else a new one (extra {"by": "quotes"}, id after the highest eN) with its mention and
+    the later mentions of its full name and family name indexed in ``layout``."""
+    from rasd.doc import Entity, Span
+
+    doc = layout.doc
+    name = doc.text[start:end]
+    key = normalize(name)
+    for e in doc.entities:
+        if e.type == "PER" and normalize(e.name) == key:
+            if not any(m.start == start for m in e.mentions):
+                e.mentions.append(Span(start, end, name))
+                e.mentions.sort(key=lambda m: m.start)
+                layout.add_mention(start, end, e)
+            return e.id
+    top = 0
+    for e in doc.entities:
+        if e.id[:1] == "e" and e.id[1:].isdigit():
+            top = max(top, int(e.id[1:]))
+    try:
+        from rasd.kb.translit import transliterate_name
+
+        name_en = transliterate_name(name) or None
+    except Exception:  # the KB tables are optional here
+        name_en = None
+    ent = Entity(id=f"e{top + 1}", type="PER", name=name, name_en=name_en,
+                 mentions=[Span(start, end, name)], extra={"by": "quotes"})
+    doc.entities.append(ent)
+    layout.add_mention(start, end, ent)
+    # Later mentions: the full name, and the family name alone ("وأضاف البقمي").
+    last = name.split()[-1]
+    for form in ([name, last] if len(last) >= 4 and last != name else [name]):
+        i = doc.text.find(form, end)
+        while i >= 0:
+            j = i + len(form)
+            if not doc.text[i - 1: i].isalpha() and not doc.text[j: j + 1].isalpha() and not any(
+                    m.start < j and i < m.end for m in layout.between(max(0, i - 80), j + 80)):
+                ent.mentions.append(Span(i, j, doc.text[i:j]))
+                layout.add_mention(i, j, ent)
+            i = doc.text.find(form, j)
+    ent.mentions.sort(key=lambda m: m.start)
+    return ent.id
+
+
+_RELATIVE = frozenset(normalize(w) for w in ("الذي", "التي", "والذي", "والتي"))
+
+
+def _relative_subject(layout: Layout, cue_wi: int) -> str | None:
+    """The person or organisation named right before "، الذي/التي" and a cue ("فلان، الذي
+    أكد أن"), by its mention or, where NER tagged another occurrence only, by its name."""
+    if cue_wi < 2 or layout.norm(cue_wi - 1) not in _RELATIVE:
+        return None
+    j = cue_wi - 2
+    if layout.norm(j) in ("،", ","):
+        j -= 1  # the comma as a token of its own
+    if j < 0:
+        return None
+    end = layout.ends[j]
+    for m in layout.between(max(0, end - 80), end + 1):
+        if m.end == end and m.entity.type in ("PER", "ORG"):
+            return m.entity.id
+    for k in range(max(0, j - 3), j):
+        name = " ".join(layout.norms[k:j + 1])
+        for e in layout.doc.entities:
+            if e.type == "PER" and len(e.name.split()) >= 2 and normalize(e.name) == name:
+                return e.id
+    return None
+
+
+def _surname_person(layout: Layout, wi: int) -> str | None:
+    """The person whose name (two words or more) ends with word ``wi``, named earlier in the
+    document; ``None`` when none or several share that family name."""
+    w = layout.norm(wi)
+    if len(w) < 4 or not w.isalpha():
+        return None
+    got = layout.memo.get(("surnames",))
+    if got is None:
+        got = {}
+        for e in layout.doc.entities:
+            if e.type != "PER":
+                continue
+            parts = normalize(e.name).split()
+            if len(parts) >= 2 and len(parts[-1]) >= 4:
+                got.setdefault(parts[-1], set()).add(e.id)
+        layout.memo[("surnames",)] = got
+    ids = got.get(w)
+    if not ids or len(ids) != 1:
+        return None
+    eid = next(iter(ids))
+    ent = layout.doc.entity(eid)
+    # Only after the full name was given ("ماريو غوتزه" … "وصرح غوتزه").
+    return eid if ent is not None and ent.mentions and ent.mentions[0].start < layout.starts[wi] else None
+
+
+def _org_title_holder(layout: Layout, title: str, org: MentionRef, cue_wi: int) -> str | None:
+    """The person named right after an earlier "<title> … <org> [rank] <name>" with the same
+    title and organisation as the cue's subject, within a few paragraphs before it."""
+    cue_off = layout.starts[cue_wi]
+    earlier = layout.between(max(0, cue_off - 3000), cue_off)
+    for k, m in enumerate(earlier):
+        if m.entity.id != org.entity.id or m.start >= org.start:
+            continue
+        if not any(_bare_al(layout.norm(j)) == title for j in range(max(0, m.first - 3), m.first)):
+            continue
+        for p in earlier[k + 1:k + 3]:
+            if p.entity.type == "PER" and not _title_only(p.entity.name) and 0 < p.first - m.last <= 3 and all(
+                    layout.norm(j) in _RANKS or _bare_al(layout.norm(j)) in _TITLE_ONLY_WORDS
+                    for j in range(m.last + 1, p.first)):
+                return p.entity.id
+    return None
 
 
 def _title_holder(layout: Layout, region: list[str], cue_wi: int) -> str | None:
@@ -566,6 +829,8 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
                     hi = layout.starts[j4]
                     break
             spk, how = resolve_speaker(layout, cue_wi, hi, ss)
+            if _SCRIPTURE_RX.search(text, max(0, qo - 40), qo):
+                spk, how = None, "scripture"  # "… وقد تناسوا قول المولى عز وجل: «…»"
             found.append(_Q(cs, ce, "direct", cue_span, cue_wi, spk, _cont(how)))
         elif after_cue is not None:
             cue_span = (layout.starts[after_cue], layout.ends[after_cue])
@@ -581,7 +846,9 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
             found.append(_Q(cs, ce, "direct", (layout.starts[attrib], layout.ends[attrib]), attrib,
                             spk, _cont(how)))
         else:
-            found.append(_Q(cs, ce, "direct", None, None, None, True))
+            # «…» after a colon continues the speaker, unless scripture is cited ("وتناسوا قول
+            # المولى عز وجل: «…»").
+            found.append(_Q(cs, ce, "direct", None, None, None, "scripture" if _SCRIPTURE_RX.search(text, max(0, qo - 40), qo) else True))
         cover(qo, qc)
 
     mark_spans = [(a, b) for a, b, _, _ in marks]
@@ -787,6 +1054,11 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
         spk = q.speaker
         cue_off = q.cue[0] if q.cue else q.start
         si = doc.sentence_of(cue_off)
+        if q.continues == "scripture":
+            # A cited verse has no speaker and does not interrupt the one quoting it.
+            cue = doc.span(*q.cue) if q.cue else None
+            out.append(Quote(q.start, q.end, text[q.start:q.end], q.kind, None, cue))
+            continue
         if spk is None and q.continues == "sentence":
             if si in last_sent:
                 spk = last_sent[si]
@@ -797,13 +1069,24 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
                 ms = [m for m in layout.between(ss, cue_off) if not layout.is_place_use(m)
                       and not _inside(covered, cov_starts, m.start) and not _not_speaker(layout, m)]
                 per = [m for m in ms if m.entity.type == "PER"] or [m for m in ms if m.entity.type == "ORG"]
+                w0 = layout.word_index(ss)
+                if per and w0 + 1 < len(cues) and cues[w0] and (
+                        norms[w0 + 1] in _DROPPED_SUBJ or toks[words[w0 + 1] - 1].clitic):
+                    # "وكشف عن استمرار مشروع … 800 مليون ريال، لافتا": a sentence opened by a
+                    # cue with no subject goes on with the previous speaker.
+                    per = []
                 if per:
                     spk = per[0].entity.id
                 else:
                     # "وأدان العمل الإرهابي، مؤكدا أن": the one talked about goes on.
                     cands = [last] if last[0] >= 0 else []
-                    cands += [(o, e) for o, e in trail if o < cue_off]
+                    cands += _trail_before(doc, trail, last, cue_off)
                     spk = max(cands, key=lambda x: x[0])[1] if cands else None
+        elif spk is None and q.continues and not _plural_cue(layout, q.cue_wi) and _subjectless(layout, q.cue_wi) and (
+                own := _own_subject(layout, cue_off, last[0], covered, cov_starts)):
+            # "وعبر X عن سعادته … وقال إنه"، "طمأن X الجماهير … . وشدد على أن": the subject
+            # named after the last quote speaks.
+            spk = own
         elif spk is None and q.continues:
             # "قال بيان المكتب إن دي مستورا شدد ... وأشار إلى" — the person the last
             # report was about goes on speaking.
@@ -812,9 +1095,13 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
                 if lead is not None and _etype(doc, lead) == "PER":
                     last = (out[-1].start, lead)
             cands = [last] if last[0] >= 0 else []
-            cands += [(o, e) for o, e in trail if o < cue_off]
+            cands += _trail_before(doc, trail, last, cue_off)
             if cands:
                 spk = max(cands, key=lambda x: x[0])[1]
+            elif not _plural_cue(layout, q.cue_wi) and _subjectless(layout, q.cue_wi, loose=True):
+                # "ندد الرئيس العام لهيئة … الشيخ فلان، بالتفجير … وقال: إن": the first quote of
+                # an article with no speaker of its own is the lead's subject's.
+                spk = _lead_actor(layout, cue_off)
         last = (cue_off, spk)
         if si is not None:
             last_sent[si] = spk
@@ -823,13 +1110,191 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
     return out
 
 
+#: A word right after a cue verb that shows its subject was dropped ("وكشف عن"، "وأكد أن").
+_DROPPED_SUBJ = frozenset(normalize(w) for w in ("عن", "على", "إلى", "الى", "من", "أن", "ان", "بأن", "بان", "أنه",
+                                                "انه", "أنها", "انها", "بأنه", "بانه"))
+_OWN_WORDS = 12
+#: A preposition with a pronoun before a cue ("وفيها يقول"): no subject.
+_PREP_PRONOUNS = frozenset(normalize(p + e) for p in ("في", "ب", "ل", "من", "عن", "على", "مع")
+                           for e in ("ه", "ها", "هم"))
+_CLAUSE_OPEN = frozenset(normalize(w) for w in ("ثم", "كما", "حيث", "و", "ف", "بينما", "فيما", "لكن", "لكنه",
+                                                "ولكن", "أما", "اما", "وقد", "قد", "حين", "عندما", "بعدما"))
+#: Openers of a sentence whose first person is no subject: a topic ("وعن إصابة المهاجم
+#: فلان قال:") or a report ("جاء ذلك في بيان … زيارة الأمير فلان").
+_TOPIC_OPEN = frozenset(normalize(w) for w in (
+    "عن", "وعن", "حول", "وحول", "بشأن", "وبشأن", "بخصوص", "وبخصوص", "فيما", "وفيما", "جاء", "وجاء"))
+#: Words after a cue that refer back to someone told of ("وقال معالي وزير الخارجية"، "وأوضح
+#: البيان"، "وأكد وكيل الإمارة").
+_REFER_BACK = frozenset(normalize(w) for w in (
+    "معالي", "سمو", "سماحة", "فضيلة", "فخامة", "دولة", "وكيل", "الوكيل", "السفير", "الوزير", "الأمين",
+    "المحافظ", "الأمير", "الرئيس"))
+
+
+def _plural_cue(layout: Layout, cue_wi: int | None) -> bool:
+    """A plural cue ("قالوا"، "يقولون"، "أكدوا"): a group speaks, never one person told of."""
+    if cue_wi is None:
+        return False
+    w = layout.norm(cue_wi)
+    return len(w) >= 4 and (w.endswith("وا") or (w.endswith("ون") and w[:1] in "يت"))
+
+
+def _subjectless(layout: Layout, cue_wi: int | None, loose: bool = False) -> bool:
+    """Does the cue have no subject of its own ("وأضاف أن"، "وقال: …"، "وقال لـ«عكاظ»"،
+    "وقال سموه"; a colon with no cue)? ``loose``: also a subject that refers back (a title,
+    "البيان", "معالي الوزير")."""
+    if cue_wi is None:
+        return True
+    text = layout.doc.text
+    if cue_wi > 0 and not layout.norm(cue_wi)[:1] in ("و", "ف"):
+        # "أخبار الوزارة … تقول إن": a subject before a cue that opens no clause
+        prev = text[layout.ends[cue_wi - 1]: layout.starts[cue_wi]].strip()
+        si = layout.doc.sentence_of(layout.starts[cue_wi])
+        pw = layout.norm(cue_wi - 1)
+        if not prev and si is not None and layout.starts[cue_wi - 1] >= layout.doc.sentences[si][0] and \
+                pw not in _CLAUSE_OPEN and (pw[1:] if pw[:1] == "و" else pw) not in _PREP_PRONOUNS:
+            return False
+    nxt = text[layout.ends[cue_wi]: layout.ends[cue_wi] + 3].lstrip()[:1]
+    if not nxt or nxt in ":«\"“،,(.":
+        return True
+    w = layout.norm(cue_wi + 1)
+    if w in _DROPPED_SUBJ or w in _ADVERBIAL or w in _HONORIFIC or w in _COMP or w in ("ل", "لـ"):
+        return True
+    if loose and (w in _GENERIC or w in _PERSON_BACK or w in _REFER_BACK or _bare_al(w) in _TITLES):
+        # ... unless a name follows ("وأكد الوكيل فلان"); a bare-title entity is no name.
+        hi = layout.ends[min(cue_wi + 3, len(layout.ends) - 1)]
+        return not any(not (m.entity.type == "PER" and _title_only(m.entity.name))
+                       for m in layout.between(layout.starts[cue_wi + 1], hi))
+    tok = layout.words[cue_wi + 1] if cue_wi + 1 < len(layout.words) else None
+    return tok is not None and tok > 0 and layout.doc.tokens[tok - 1].clitic and \
+        layout.doc.tokens[tok - 1].start >= layout.ends[cue_wi]
+_BACKGROUND_OPEN = frozenset(normalize(w) for w in ("وكان", "كان", "وكانت", "كانت", "يذكر", "ويذكر", "يشار", "ويشار"))
+
+
+def _own_subject(layout: Layout, cue_off: int, after: int, covered: list[tuple[int, int]],
+                 cov_starts: list[int]) -> str | None:
+    """The person who is the subject of the cue's own sentence (named before the cue), or,
+    for a cue opening its sentence, of the previous sentence when that holds no quote: the
+    first person within the first words, not governed by a preposition, not in quoted
+    words, named after ``after`` (the last quote's cue)."""
+    doc = layout.doc
+    si = doc.sentence_of(cue_off)
+    if si is None:
+        return None
+    ss, _ = doc.sentences[si]
+    cue_wi = layout.word_index(cue_off)
+    spans = [(ss, cue_off)]
+    if cue_wi - layout.word_index(ss) <= 1 and si > 0:
+        ps, pe = doc.sentences[si - 1]
+        i = bisect_left(cov_starts, ps)
+        if not (i < len(cov_starts) and cov_starts[i] < pe) and not any(a < ps < b for a, b in covered[max(0, i - 2):i]):
+            spans.append((ps, pe))
+    for lo, hi in spans:
+        if lo <= after:
+            continue
+        colon = doc.text.find(":", lo, min(hi, lo + 80)) if lo < 200 else -1
+        if colon >= 0 and len(doc.text[lo:colon].split()) <= 6:
+            lo = colon + 1  # a byline/dateline is no subject
+        w0 = layout.word_index(lo)
+        if layout.norm(w0) in _BACKGROUND_OPEN or layout.norm(w0) in _TOPIC_OPEN:
+            continue
+        for m in layout.between(lo, hi):
+            if m.first - w0 > _OWN_WORDS:
+                break
+            if m.entity.type != "PER" or _title_only(m.entity.name) or _inside(covered, cov_starts, m.start) \
+                    or is_cue(layout.norm(m.first)) or layout.norm(m.first) == _QAWL:
+                continue  # (not "قول سامر": an NER slip over the cue noun)
+            p = layout.prev_norm(m.first)
+            if p in _GOVERNING or p in _COMPANY or _after_facility(layout, m) or _not_speaker(layout, m):
+                continue
+            return m.entity.id
+    return None
+
+
+_SCRIPTURE_RX = re.compile(
+    r"(?:تعالى|عز وجل|جل وعلا|سبحانه|قول الله|قوله تعالى|الحديث الشريف|الحديث|عليه وسلم|عليه السلام)\s*[:،]?\s*$")
+_QAWL = normalize("قول")
+_SALLA = frozenset(normalize(w) for w in ("صلى", "صلي"))
+_QALA = frozenset(normalize(w) for w in ("قال", "يقول"))
+#: Honorific pronouns standing for the person told of ("سماحته"، "معاليه").
+_HONORIFIC = frozenset(normalize(w) for w in (
+    "سماحته", "معاليه", "فضيلته", "سموه", "سعادته", "دولته", "فخامته", "سيادته", "سماحتها", "معاليها",
+    "سموها", "سعادتها"))
+#: Indefinite titles that, with an indefinite adjective, name nobody ("قائد عسكري").
+_INDEF_TITLES = frozenset(normalize(w) for w in (
+    "قائد", "جنرال", "ضابط", "مسؤول", "مصدر", "متحدث", "ناطق", "دبلوماسي", "عضو", "مستشار", "موظف",
+    "محقق", "خبير", "باحث", "قيادي", "نائب", "وزير", "سفير", "طبيب"))
+#: Words after an indefinite title that keep it unnamed ("جنرال في القوات").
+_COMP_FREE = frozenset(normalize(w) for w in ("في", "من", "بارز", "كبير", "رفيع", "سابق"))
+
+
+def _trail_before(doc: Doc, trail: list[tuple[int, str]], last: tuple[int, str | None],
+                  cue_off: int) -> list[tuple[int, str]]:
+    """Event sources before ``cue_off`` that may name who goes on speaking; one in the
+    sentence of the last quote's cue does not outrank that quote's speaker ("قال X بأن …،
+    مطالبا … من قبل Y" → X, not the source the event finder gave the participle)."""
+    out = [(o, e) for o, e in trail if o < cue_off]
+    if out and last[0] >= 0 and last[1] is not None:
+        ls = doc.sentence_of(last[0])
+        out = [(o, e) for o, e in out if o <= last[0] or doc.sentence_of(o) != ls]
+    return out
+
+
+_LEAD_WORDS = 25
+_TOPIC_PREPS = frozenset(normalize(w) for w in (
+    "عن", "وعن", "حول", "وحول", "بشأن", "وبشأن", "بخصوص", "وبخصوص"))
+_REPORT_OPEN = frozenset(normalize(w) for w in ("جاء", "وجاء", "ورد", "وورد"))
+#: Heads of facility and prize names: a person named after them ("بمستشفى الأمير فلان")
+#: is part of the name, not an actor.
+_FACILITY = frozenset(normalize(w) for w in (
+    "مستشفى", "مسجد", "جامع", "شارع", "طريق", "مدينة", "جامعة", "مركز", "قاعة", "حي", "مدرسة",
+    "كلية", "ميناء", "مطار", "مجمع", "برج", "استاد", "ملعب", "قاعدة", "جسر", "نفق", "ميدان",
+    "دوار", "جائزة", "كرسي", "مؤسسة", "قصر", "مستشفيات", "معهد", "بوابة", "مسرح", "صالة"))
+
+
+def _after_facility(layout: Layout, m: MentionRef) -> bool:
+    """Is the mention inside a facility name ("بمستشفى الأمير محمد بن عبدالعزيز")?"""
+    for j in range(m.first - 1, max(-1, m.first - 3), -1):
+        w = layout.norm(j)
+        if w in _FACILITY or (w[:1] in ("ب", "ل", "و") and w[1:] in _FACILITY):
+            return True
+    return False
+
+
+def _lead_actor(layout: Layout, cue_off: int) -> str | None:
+    """The subject of the sentences just before a cue with no speaker and no earlier quote:
+    the first person (or organisation not governed by a preposition) within the first
+    words of one of the three previous sentences, after any dateline ("سبق - الرياض:")."""
+    doc = layout.doc
+    si = doc.sentence_of(cue_off)
+    if si is None or layout.norm(layout.word_index(doc.sentences[si][0])) in _REPORT_OPEN:
+        return None  # "جاء ذلك في بيان مشترك … أفاد أنه": the statement speaks
+    for k in range(si - 1, max(-1, si - 4), -1):
+        ss, se = doc.sentences[k]
+        lo = ss
+        colon = doc.text.find(":", ss, min(se, ss + 80)) if ss < 200 else -1
+        if colon >= 0 and len(doc.text[ss:colon].split()) <= 6:
+            lo = colon + 1  # a byline/dateline is no subject
+        wi0 = layout.word_index(lo)
+        for m in layout.between(lo, se):
+            if m.first - wi0 > _LEAD_WORDS:
+                break
+            if m.entity.type not in ("PER", "ORG") or layout.is_place_use(m) or _in_marks(doc.text, ss, m.start):
+                continue
+            p = layout.prev_norm(m.first)
+            if p in _GOVERNING or p in _COMPANY or _after_facility(layout, m) or _not_speaker(layout, m) or (
+                    m.entity.type == "PER" and _title_only(m.entity.name)):
+                continue
+            return m.entity.id
+    return None
+
+
 def _etype(doc: Doc, eid: str | None) -> str | None:
     e = doc.entity(eid)
     return e.type if e else None
 
 
 def _cont(how: str) -> object:
-    return "sentence" if how == "sentence" else how == "continue"
+    return how if how in ("sentence", "scripture") else how == "continue"
 
 
 def _first_actor(layout: Layout, lo: int, hi: int) -> str | None:
@@ -871,6 +1336,8 @@ def _sentence_subject(layout: Layout, cue_wi: int, ss: int) -> str | None:
 
 def _svo_speaker(layout: Layout, cue_wi: int, ss: int = 0) -> str | None:
     """An actor mention ending right before the cue, in its sentence ("الأمم المتحدة قالت")."""
+    if layout.norm(layout.word_index(ss)) in _TOPIC_PREPS:
+        return None  # "وحول إصابة المهاجم فلان قال:": the name is the topic
     for m in reversed(layout.between(ss, layout.starts[cue_wi])):
         if m.last < cue_wi and cue_wi - m.last <= 2 and not layout.is_place_use(m) and not _in_marks(
                 layout.doc.text, ss, m.start):
@@ -952,6 +1419,9 @@ def _embedded_cue(layout: Layout, j: int) -> bool:
     return True
 
 
+#: Media heads: "لوكالة X"، "لصحيفة X" name whom the speaker told, not the speaker.
+_MEDIA = frozenset(normalize(w) for w in (
+    "وكالة", "صحيفة", "قناة", "موقع", "إذاعة", "تلفزيون", "جريدة", "مجلة", "شبكة", "محطة"))
 _ADDRESSEE_RX = re.compile(r"(?:^|[\s(])ل(?:ـ[\s«\"“]*|[\s«\"“]+)$")
 
 
@@ -964,9 +1434,13 @@ def _not_speaker(layout: Layout, m: MentionRef, addressee: bool = True) -> bool:
         return True
     if addressee and _ADDRESSEE_RX.search(text, max(0, m.start - 8), m.start):
         return True
+    if addressee and layout.prev_norm(m.first) == "ل" and layout.norm(m.first) in _MEDIA:
+        return True  # "في بريد إلكتروني لوكالة فرانس برس": the agency is told
     for j in range(m.first - 1, max(-1, m.first - 8), -1):
         w = layout.norm(j)
-        if _bare_al(w) in _KIN:
+        if w in _KIN and not layout.in_mention(j):
+            # (a kin word heads a construct, "والد الجندي فلان": not "للرعاية الاجتماعية
+            # والأسرة الدكتور فلان", nor one inside a name, "محافظة جدة")
             return True
         if is_cue(w) or text[layout.ends[j]: layout.ends[j] + 2].strip()[:1] in ("،", ",", ":"):
             break
