@@ -195,6 +195,8 @@ def test_character_model_when_graphones_are_off(monkeypatch):
     from rasd.kb import translit
 
     monkeypatch.setattr(translit, "USE_GRAPHONES", False)
+    # (Round 12: foreign words use the graphone model unless RASD_TRANSLIT_FOREIGN=chars.)
+    monkeypatch.setattr(translit, "GRAPHONES_FOR_FOREIGN", False)
     translit.reload()
     try:
         assert translit.transliterate_name("كيروهورا") == translit._cap(translit.char_transliterate("كيروهورا"))

@@ -1025,14 +1025,21 @@ class EntityStage:
                     ent.name_en = next(m.extra["name_en"] for m in cl if "name_en" in m.extra)
                     ent.extra["name_en_by"] = "rule"
                 elif self.transliterate:
+                    from rasd.kb.orgname import translate_org
                     from rasd.kb.translit import facility_name, transliterate_name
 
                     core_en = _core_place(name) if self.gazetteer and typ != "PER" else None
+                    org_en = translate_org(name) if typ == "ORG" and not core_en else None
                     if core_en:
                         # "جامعة نجران" as one NER span: Najran University (the place's
                         # English name), not a transliterated "Ngeran University".
                         ent.name_en = facility_name(name, core_en)
                         ent.extra["name_en_by"] = "gazetteer+template"
+                    elif org_en:
+                        # An organisation named by common words, translated word by word
+                        # ("لجنة الإغاثة الدولية" → International Relief Committee).
+                        ent.name_en = org_en
+                        ent.extra["name_en_by"] = "translated"
                     else:
                         ent.name_en = transliterate_name(name, focus, typ == "LOC",
                                                          typ == "ORG") or None

@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from operator import methodcaller
 
+from rasd.cache import TwoGen
 from rasd.text.normalize import normalize
 
 _WORD = re.compile(r"\w+")
@@ -225,6 +226,7 @@ def reload() -> None:
     _char_levels.cache_clear()
     _NARROW.clear()
     _graphones.cache_clear()
+    _foreign_graphones.cache_clear()
     _WINDOW.clear()
     _WINDOW_AR.clear()
     transliterate_word.cache_clear()
@@ -519,6 +521,9 @@ def transliterate_word(word: str, place: str | bool = False, africa: bool = Fals
         return "al-" + (stem or _shape(raw_rest, rest, final_ta, True, place, africa))
     if w.startswith("عبد") and len(w) > 4 and w[3:] in d:
         return "abd " + d[w[3:]]
+    g = _g_variant(w, d)
+    if g is not None:
+        return g
     if w.startswith("ابو") and (w[3:] in d or len(w) > 6):
         # A glued kunya ("أبورديس", "ابوظبي" → "Abu ..."): two words in English; with the
         # article the second word is read as such ("أبوالعيش" → Abu al-Aish).
@@ -527,6 +532,32 @@ def transliterate_word(word: str, place: str | bool = False, africa: bool = Fals
         return "abu " + (d.get(w[3:]) or _shape(raw[3:], w[3:], final_ta, True, place, africa))
     return _shape(raw, w, final_ta, bool(place) or _ARABIC_ONLY.search(w) is not None, place,
                   africa)
+
+
+# A foreign "g" is written ج (Egypt, and much Gulf press) or ق (Gulf) as often as غ, but the
+# name dictionary mostly holds the غ spelling ("دوغلاس" douglas, "غافين" gavin): an unknown
+# word is looked up with its ج/ق as غ, and the hit kept only if its English form has a
+# plain g (a foreign name), not "gh" (an Arabic غ name). "دوجلاس" → Douglas (was
+# "Ducalas"), "جافين" → Gavin, "رودريقو" → Rodrigo, "جوارديولا" → Guardiola.
+_G_LETTERS = ("ج", "ق")
+_NOT_G_ARABIC = re.compile("[عحصضطظ]")
+
+
+def _g_variant(w: str, d: dict[str, str]) -> str | None:
+    """The dictionary form of ``w`` with its ج/ق read as a foreign g (all, else one at a
+    time), when that form writes a plain g; else ``None``."""
+    if len(w) < 4 or not any(c in w for c in _G_LETTERS) or _NOT_G_ARABIC.search(w):
+        return None
+    cands = []
+    for c in _G_LETTERS:
+        if c in w:
+            cands.append(w.replace(c, "غ"))
+            cands += [w[:i] + "غ" + w[i + 1:] for i, x in enumerate(w) if x == c]
+    for v in cands:
+        en = d.get(v)
+        if en is not None and "g" in en and "gh" not in en:
+            return en
+    return None
 
 
 # Spellings no romanised Arabic word has (p, v, x, a c that is not "ch", doubled i/u,
@@ -552,7 +583,9 @@ def _shape(raw: str, w: str, final_ta: bool, arabic: bool = False,
     for the nisba endings -وي → -awi and -ية → -iya were tried and raised the character
     error rate on the held-out name words, 71→93 and 136→155 errors; not kept.)
     """
-    en = _ta(read_word(w, arabic, place, africa), final_ta)
+    # A final ta marbuta (ة) marks an Arabic name: never read as a foreign one ("باناجة"
+    # Banaja; the graphone model writes "panaga").
+    en = _ta(read_word(w, arabic, place, africa, foreign=not final_ta), final_ta)
     first = raw[:1]
     if raw[1:2] == "ي":
         # أي/إي mostly write a foreign "e" sound (إيستر Easter, إيد Ed): the model's reading.
@@ -797,7 +830,9 @@ class GraphoneModel:
         self.by_chunk = {k: [g for _, g in sorted(v, reverse=True)] for k, v in by_chunk.items()}
         self.two_letter = any(len(k) > 1 for k in self.by_chunk)
         self._cands: dict[tuple, list] = {}
-        self._lp: dict[tuple, dict] = {}
+        # Per-history rows of (log p, next history); two generations (rasd.cache) — the
+        # model now reads every foreign word, so an unbounded memo would grow with a run.
+        self._lp: TwoGen = TwoGen(10_000)
 
     def logp(self, hist: tuple, g: str) -> float:
         """log P(g | hist) with back-off."""
@@ -815,11 +850,9 @@ class GraphoneModel:
 
     def _row(self, hist: tuple) -> dict:
         """Memo of (log P(g | hist), next history) per graphone g (filled on demand)."""
-        row = self._lp.get(hist)
+        row = self._lp[hist]
         if row is None:
-            row = {}
-            if len(self._lp) < 200_000:
-                self._lp[hist] = row
+            row = self._lp.put(hist, {})
         return row
 
     def cands(self, chunk: str, arabic: bool, initial: bool = False) -> list[str]:
@@ -903,6 +936,12 @@ def load_graphones(raw: bytes | None = None) -> GraphoneModel | None:
 # (name_en 82.2 % vs 83.6 %), so off by default until the lead decides; switch it on with
 # RASD_TRANSLIT=graphones in the environment (see notes/kb_translit.md).
 USE_GRAPHONES = os.environ.get("RASD_TRANSLIT", "chars") == "graphones"
+#: The graphone model for words not marked Arabic only (foreign names), checked against
+#: the character model (``read_word``). Better on held-out and unseen names but ~1 ms of
+#: CPU per new foreign word (≈ 3 per article in a fresh process, 0.5 later), which the
+#: 100 articles/s target cannot absorb on today's measurements: off by default until the
+#: lead decides; RASD_TRANSLIT_FOREIGN=graphones turns it on (notes/kb.md, round 12).
+GRAPHONES_FOR_FOREIGN = os.environ.get("RASD_TRANSLIT_FOREIGN", "chars") == "graphones"
 
 
 @lru_cache(maxsize=1)
@@ -910,12 +949,59 @@ def _graphones() -> GraphoneModel | None:
     return load_graphones()
 
 
+@lru_cache(maxsize=1)
+def _foreign_graphones() -> GraphoneModel | None:
+    """The graphone model for foreign words, with a narrower beam (6 states, 8 candidate
+    graphones per letter): on the held-out non-Arabic name words the hybrid reading is as
+    good as with beam 8/12 (exact 20.7 %, CER 24.5 %) and decodes ~2× faster; beam 4/6
+    lost common names on unseen text (ديفيد "Deved") (notes/kb.md, round 12)."""
+    lines = _table_lines("translit_graphones.tsv.gz")
+    return None if lines is None else GraphoneModel(lines, beam=6, per_chunk=8)
+
+
 def read_word(word: str, arabic: bool = False, place: str | bool = False,
-              africa: bool = False) -> str:
+              africa: bool = False, foreign: bool = True) -> str:
     """Model reading of one normalised word not in the dictionary (lower case): the
-    graphone model, else the character model."""
-    # Very long "words" (no name is) take the linear-time character model.
-    gm = _graphones() if USE_GRAPHONES and len(word) <= 40 else None
+    graphone model, else the character model. ``foreign=False``: the word is known to be
+    Arabic in other ways (a final ة), so never read as a foreign name."""
+    # Very long "words" (no name is) take the linear-time character model. A word that is
+    # not marked Arabic (no article, no Arabic-only letter, no Arab place, no African
+    # document) is mostly a foreign name written in Arabic letters (دوجلاس Douglas, جافين
+    # Gavin, شفاينشتايغر Schweinsteiger): with GRAPHONES_FOR_FOREIGN the graphone model,
+    # trained mostly on such names, reads them (held-out non-Arabic words: exact 17.6 →
+    # 21.4 %, CER 26.2 → 24.3 % for this hybrid; notes/kb.md, round 12).
+    if USE_GRAPHONES:
+        gm = _graphones() if len(word) <= 40 else None
+        if gm is not None:
+            return gm.decode(word, arabic)
+        return char_transliterate(word, arabic, place, africa)
+    foreign = foreign and GRAPHONES_FOR_FOREIGN and not (arabic or place or africa) \
+        and 2 < len(word) <= 40
+    gm = _foreign_graphones() if foreign else None
     if gm is not None:
-        return gm.decode(word, arabic)
+        g = gm.decode(word, arabic)
+        # Hybrid: the graphone reading unless it drops a vowel the character model writes
+        # ("جرمان" grman, "زبارة" zbara: fewer vowels or a later first vowel) or starts
+        # differently from it on a vowel (the graphone model reads an initial ا as "e"
+        # or nothing: "اديداس" Edidas, "ألن" N).
+        c = char_transliterate(word, arabic, place, africa)
+        if _nvowels(g) < _nvowels(c) or _first_vowel(g) > _first_vowel(c) \
+                or (g[:1] in _VOWELS) != (c[:1] in _VOWELS) or (word[0] == "ا" and g[:1] != c[:1]) \
+                or (word[-2:] == "ان" and _npv(g) > _npv(c)):
+            # (…or, in a word ending in the Arabic -ان, writes ب/ف as p/v where the
+            # character model does not: "فوزان" Fawzan, not "Vozan".)
+            return c
+        return g
     return char_transliterate(word, arabic, place, africa)
+
+
+def _nvowels(s: str) -> int:
+    return sum(ch in _VOWELS for ch in s)
+
+
+def _npv(s: str) -> int:
+    return s.count("p") + s.count("v")
+
+
+def _first_vowel(s: str) -> int:
+    return next((i for i, ch in enumerate(s) if ch in _VOWELS), len(s))
