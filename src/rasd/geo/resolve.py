@@ -724,10 +724,30 @@ class DocContext:
 
     countries: dict[str, float] = field(default_factory=dict)
     anchors: list[Place] = field(default_factory=list)
+    #: Countries of the document's KB-linked persons and institutions (a king, a ministry):
+    #: they weigh in where a name's readings compete (عمان: Amman or Oman), but say nothing
+    #: on their own about which names are places (``countries`` does that).
+    actors: dict[str, float] = field(default_factory=dict)
+    #: Exactly tied readings go to the home kingdom's (``Rules.home_ties``).
+    home_ties: bool = True
 
     def share(self, cc: str | None) -> float:
         tot = sum(self.countries.values())
         return self.countries.get(cc or "", 0.0) / tot if tot else 0.0
+
+    def focus_share(self, cc: str | None) -> float:
+        """Share of country ``cc`` where each country weighs the more of what its places
+        and what its actors say (the two are no independent evidence: a US official in a
+        story naming the US adds nothing), never below its share among the places alone
+        (an actor takes no weight from a country the text names)."""
+        own = self.share(cc)
+        if not self.actors:
+            return own
+        cc = cc or ""
+        countries, actors = self.countries, self.actors
+        tot = sum(max(w, actors.get(c, 0.0)) for c, w in countries.items()) + \
+            sum(w for c, w in actors.items() if c not in countries)
+        return max(own, max(countries.get(cc, 0.0), actors.get(cc, 0.0)) / tot)
 
 
 def km(a: Place, b: Place) -> float:
@@ -776,13 +796,13 @@ def score(p: Place, cue: str | None, ctx: DocContext, same_name: tuple[Place, ..
             any(q.level == "city" for q in same_name):
         # A bare name shared by a town and its district means the town.
         s -= 1.2
-    if p.level == "country" and len(same_name) > 1 and ctx.countries and \
-            ctx.share(p.country) == 0:
+    if p.level == "country" and len(same_name) > 1 and (ctx.countries or ctx.actors) and \
+            ctx.focus_share(p.country) == 0:
         # A document naming other countries but never this one: a same-named town of a
         # country it does name fits better (عمان next to الأردن and السعودية: Amman).
         s -= 0.5
     if p.level != "region":
-        s += 3.0 * ctx.share(p.country)
+        s += 3.0 * ctx.focus_share(p.country)
         # Distance to the document's other places (not to readings of this same name).
         if others is None:
             names = {q.key for q in same_name}
@@ -798,6 +818,21 @@ def score(p: Place, cue: str | None, ctx: DocContext, same_name: tuple[Place, ..
     return s
 
 
+def _by_score(x: tuple[float, Place]) -> tuple[float, str]:
+    return -x[0], x[1].key
+
+
+def _by_score_home(x: tuple[float, Place]) -> tuple[float, bool, str]:
+    # "في المملكة" in a story naming no country: all kingdoms score the same; the home
+    # kingdom (Rasd's corpus is Saudi news) rather than the first key (Bahrain).
+    p = x[1]
+    return -x[0], not (p.level == "country" and p.country == HOME_KINGDOM), p.key
+
+
+def _rank_key(ctx: DocContext):
+    return _by_score_home if ctx.home_ties else _by_score
+
+
 def resolve_entry(entry: Entry, cue: str | None, ctx: DocContext) -> tuple[Place | None, float]:
     """The best place for one mention, or ``None`` when nothing fits well enough."""
     if not entry.places:
@@ -805,7 +840,7 @@ def resolve_entry(entry: Entry, cue: str | None, ctx: DocContext) -> tuple[Place
     names = {q.key for q in entry.places}
     others = [a for a in ctx.anchors if a.key not in names]
     ranked = sorted(((score(p, cue, ctx, entry.places, others), p) for p in entry.places),
-                    key=lambda x: (-x[0], x[1].key))
+                    key=_rank_key(ctx))
     best_s, best = ranked[0]
     if _too_far(best, ctx, cue) or _not_near(best, ctx, cue):
         # A small town in a country the document never mentions, far from its other
@@ -885,27 +920,65 @@ def find_and_resolve(text: str, tokens: list[Token] | None = None,
     return find_resolve_context(text, tokens, gaz)[0]
 
 
+@dataclass(frozen=True)
+class Rules:
+    """Which optional finding/resolution rules run (all on by default; the geo stage sets
+    them from its TOML options of the same names, so that a measurement can turn one off).
+
+    ``typos``: a long country name with one letter missing or two swapped (الولايات المحدة);
+    ``city_regions``: "المنطقة الباريسية" (a big city's relational adjective after المنطقة)
+    is the region around the city; ``country_lists``: a country-or-town name listed next to
+    a name that is only a country (لقطر، لعمان، لمصر) is the country; ``weak_near``: a weak
+    local name near the document's places is taken (:func:`_accept_weak_near`);
+    ``nisba_agreement``: a town named like a relational adjective right after a definite
+    feminine noun is that adjective ("الحالة المطرية": no Cairo district); ``home_ties``:
+    readings tied on score go to the home kingdom's (المملكة in a story naming no country:
+    Saudi Arabia, not the first key, Bahrain)."""
+
+    typos: bool = True
+    city_regions: bool = True
+    country_lists: bool = True
+    weak_near: bool = True
+    nisba_agreement: bool = True
+    home_ties: bool = True
+
+
+DEFAULT_RULES = Rules()
+
+
 def find_resolve_context(text: str, tokens: list[Token] | None = None,
-                         gaz: Gazetteer | None = None) -> tuple[list[Hit], DocContext]:
-    """:func:`find_and_resolve` plus the document context it used."""
+                         gaz: Gazetteer | None = None,
+                         actors: dict[str, float] | None = None,
+                         rules: Rules = DEFAULT_RULES) -> tuple[list[Hit], DocContext]:
+    """:func:`find_and_resolve` plus the document context it used. ``actors``: country →
+    weight of the document's KB-linked persons/institutions (:attr:`DocContext.actors`);
+    ``rules``: the optional rules to run (:class:`Rules`)."""
     gaz = gaz or gazetteer()
     if tokens is None:
         tokens = tokenize(text)
     hits = _finder(gaz).find(text, tokens)
-    if TYPOS:
+    if rules.typos:
         typos = typo_hits(text, tokens, hits, gaz)
         if typos:
             hits = sorted(hits + typos, key=attrgetter("start"))
-    if CITY_REGIONS and "المنطقة ال" in text:
+    if rules.city_regions and "المنطقة ال" in text:
         regions = city_region_hits(text, tokens, hits, gaz)
         if regions:
             hits = sorted(hits + regions, key=attrgetter("start"))
     if not hits:
-        return hits, doc_context(text, hits, tokens)
-    _apply_acceptance(text, hits)
+        ctx = doc_context(text, hits, tokens)
+        ctx.actors = dict(actors or {})
+        ctx.home_ties = rules.home_ties
+        return hits, ctx
+    _apply_acceptance(text, hits, rules.nisba_agreement)
     if "\u0651" in text or "\u064f" in text:
         _vocalised_readings(text, hits)
     ctx = doc_context(text, hits, tokens)
+    ctx.home_ties = rules.home_ties
+    if actors:
+        ctx.actors = dict(actors)
+    if rules.country_lists:
+        _country_lists(text, hits)
     for h in hits:
         if h.entry.flag == "focus":
             # "المنطقة الشرقية" is Saudi Arabia's Eastern Province only in a Saudi story.
@@ -926,19 +999,40 @@ def find_resolve_context(text: str, tokens: list[Token] | None = None,
         # Second round: what was chosen anchors the rest.
         ctx.anchors = anchors_of(hits)
     _accept_focus_near(hits, ctx)
-    if WEAK_NEAR:
+    if rules.weak_near:
         _accept_weak_near(text, hits, ctx)
     _default_kingdom(text, hits, ctx)
     return hits, ctx
 
 
-#: Switches for the rules below (module constants, so that a measurement can turn one off).
-WEAK_NEAR = True
-#: A country name written with one letter missing or two letters swapped (الولايات المحدة).
-TYPOS = True
+#: Between names of one list: "، ", " و", ", ل" (a country-or-town name listed next to a
+#: name that is only a country is the country: ``Rules.country_lists``).
+_COUNTRY_SEP = re.compile(r"^[\s,،]*(?:و|او|أو)?[بل]?\s*$")
 
-#: "المنطقة الباريسية" (the Paris region): a big city's relational adjective after المنطقة.
-CITY_REGIONS = True
+
+def _only_country(h: Hit) -> bool:
+    return h.accepted and bool(h.entry.places) and all(p.level == "country"
+                                                       for p in h.entry.places)
+
+
+def _country_lists(text: str, hits: list[Hit]) -> None:
+    """Give a country cue to a bare country-or-town name coordinated with a name that is
+    only a country (hits are sorted and never overlap)."""
+    for i, h in enumerate(hits):
+        if h.cue is not None or h.direction is not None or not h.accepted:
+            continue
+        levels = {p.level for p in h.entry.places}
+        if "country" not in levels or len(levels) < 2:
+            continue
+        prev = hits[i - 1] if i else None
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        if (prev is not None and _only_country(prev) and prev.end <= h.name_start
+                and _COUNTRY_SEP.match(text[prev.end:h.name_start])) or \
+                (nxt is not None and _only_country(nxt) and h.end <= nxt.name_start
+                 and _COUNTRY_SEP.match(text[h.end:nxt.name_start])):
+            h.cue = "دوله"
+
+
 #: Cities this populous (or capitals) name a region after المنطقة.
 CITY_REGION_POP = 1_000_000
 
@@ -1320,7 +1414,7 @@ def resolve_group(entry: Entry, cues: list[str | None], ctx: DocContext
     for p in entry.places:
         tot = sum(n * score(p, c, ctx, entry.places, others) for c, n in distinct.items())
         totals.append((tot / len(cues), p))
-    totals.sort(key=lambda x: (-x[0], x[1].key))
+    totals.sort(key=_rank_key(ctx))
     best_s, best = totals[0]
     if _too_far(best, ctx, _best_cue(cues)) or _not_near(best, ctx, _best_cue(cues)):
         return None, best_s
@@ -1385,7 +1479,7 @@ def _too_far(best: Place, ctx: DocContext, cue: str | None = None) -> bool:
             and not any(km(best, a) < 400 for a in ctx.anchors if a.key != best.key))
 
 
-def _apply_acceptance(text: str, hits: list[Hit]) -> None:
+def _apply_acceptance(text: str, hits: list[Hit], nisba_agreement: bool = True) -> None:
     seen_strong: set[str] = set()
     for h in hits:
         if h.entry.flag == "strong" or h.cue:
@@ -1403,7 +1497,7 @@ def _apply_acceptance(text: str, hits: list[Hit]) -> None:
             if len(gap) <= 4 and re.fullmatch(r"[\s،,و#]*", gap) and gap.strip():
                 coord = True
         h.accepted = accept(h, before, after, coord, seen_strong)
-        if h.accepted and NISBA_AGREEMENT and _nisba_after_noun(text, h, before):
+        if h.accepted and nisba_agreement and _nisba_after_noun(text, h, before):
             h.accepted = False
         h.prev_word = before  # type: ignore[attr-defined]
     # A name taken on good evidence somewhere (a cue, a preposition, a coordinated place)
@@ -1412,9 +1506,6 @@ def _apply_acceptance(text: str, hits: list[Hit]) -> None:
     for h in hits:
         if not h.accepted and h.key in sure and h.entry.flag in ("adj", "weak", "ctx"):
             h.accepted = getattr(h, "prev_word", "") not in ADJ_HEADS
-
-
-NISBA_AGREEMENT = True
 
 
 def _nisba_after_noun(text: str, h: Hit, before: str) -> bool:

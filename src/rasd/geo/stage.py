@@ -10,7 +10,7 @@ from rasd.doc import Doc, Entity, Geo, Span
 from rasd.geo.gazetteer import Entry, Place, gazetteer
 from rasd.geo.keys import CUES, DIRECTIONS, name_key
 from rasd.geo.resolve import (
-    TRAILING_DIRS, DocContext, Hit, _prev_word, context_locality, find_resolve_context,
+    TRAILING_DIRS, DocContext, Hit, Rules, _prev_word, context_locality, find_resolve_context,
     haversine, SITE_CUES, is_mention, is_site_phrase, km, precision, resolve_entry, resolve_group,
 )
 from rasd.text.normalize import normalize
@@ -20,16 +20,6 @@ _ID = re.compile(r"^e(\d+)$")
 
 _UNKNOWN_PLACE = Entry((), "cue")  # a place known only by its cue word (geo null)
 
-#: A place name taken on sight wins over a shorter PER/MISC mention inside it that only the
-#: NER model made (السيدة زينب with PER زينب).
-CONTAINED_NER = True
-#: Round 8 switches (for A/B measurement): a longer gazetteer name around a mention of
-#: another place becomes its own entity (ريف دمشق is not دمشق); names listed after a
-#: dual street cue are streets (شارعي الثورة وبغداد); a street named after a city
-#: is placed where the text says it is (شارع بغداد وسط دمشق), not at that city.
-SPLIT_GROWN = True
-STREET_LISTS = True
-STREET_IN_TEXT = True
 
 
 def parse_phrase(text: str) -> tuple[str | None, str | None, Entry | None, str]:
@@ -140,7 +130,19 @@ class GeoStage:
     site/city, precision 2, ``extra.approximate``, ``by = "sentence"``; default true).
     ``name_en``: LOC entities still without an English name get ``rasd.kb.english_name``
     (place reading, never a person's KB entry; from "ضاحية X" where the entity is named X;
-    default true).
+    default true). ``actor_focus``: the countries of KB-linked persons and institutions
+    (a head of state 1, others 0.5, each once) weigh in on the document's focus, and a KB
+    link to a country whose name geo reads as a town of another country goes (عمان next
+    to King Abdullah II is Amman; default true).
+
+    Rule switches, all default true (for A/B measurement): ``contained_ner`` (a place
+    name taken on sight wins over a shorter PER/MISC mention inside it that only the NER
+    model made: السيدة زينب with PER زينب), ``split_grown`` (a longer gazetteer name around
+    a mention of another place is its own entity: ريف دمشق is not دمشق), ``street_lists``
+    (names after a dual street cue are streets: شارعي الثورة وبغداد), ``street_in_text``
+    (a street named after a city is placed where the text puts it: شارع بغداد وسط دمشق),
+    and the resolution rules of :class:`rasd.geo.resolve.Rules` (``typos``,
+    ``city_regions``, ``country_lists``, ``weak_near``, ``nisba_agreement``, ``home_ties``).
     """
 
     name = "geo"
@@ -150,8 +152,21 @@ class GeoStage:
     def __init__(self, detect: bool = True, nested_mentions: bool = True, merge: bool = True,
                  near: bool = True, context_sites: bool = True, retype: bool = True,
                  reclaim: bool = True, sentence_sites: bool = True, name_en: bool = True,
+                 actor_focus: bool = True, contained_ner: bool = True,
+                 split_grown: bool = True, street_lists: bool = True,
+                 street_in_text: bool = True, typos: bool = True, city_regions: bool = True,
+                 country_lists: bool = True, weak_near: bool = True,
+                 nisba_agreement: bool = True, home_ties: bool = True,
                  **options: Any) -> None:
         self.detect = detect
+        self.actor_focus = actor_focus
+        self.contained_ner = contained_ner
+        self.split_grown = split_grown
+        self.street_lists = street_lists
+        self.street_in_text = street_in_text
+        self.rules = Rules(typos=typos, city_regions=city_regions, country_lists=country_lists,
+                           weak_near=weak_near, nisba_agreement=nisba_agreement,
+                           home_ties=home_ties)
         self.name_en = name_en
         self.sentence_sites = sentence_sites
         self.retype = retype
@@ -166,7 +181,7 @@ class GeoStage:
     def __call__(self, doc: Doc) -> Doc:
         doc = self._locate(doc)
         if self.name_en:
-            _fill_name_en(doc)
+            _fill_name_en(doc, self.actor_focus)
         return doc
 
     def _locate(self, doc: Doc) -> Doc:
@@ -174,7 +189,9 @@ class GeoStage:
         if not text.strip():
             return doc
         tokens = doc.tokens or tokenize(text)
-        hits, ctx = find_resolve_context(text, tokens)
+        actors = _actor_countries(doc) if self.actor_focus else None
+        doc.scratch["geo_actors"] = actors or {}
+        hits, ctx = find_resolve_context(text, tokens, actors=actors, rules=self.rules)
         if self.detect:
             named = _named_after_person(text, doc.entities, hits)
             if named:
@@ -185,7 +202,7 @@ class GeoStage:
         if self.detect and self.reclaim:
             _reclaim_places(doc, hits)
         streets: set[str] = set()
-        if STREET_LISTS:
+        if self.street_lists:
             hits = _street_lists(doc, hits, streets)
 
         # A site named after a place (مطار عدن الدولي، طريق العريش الدائري): the place
@@ -224,7 +241,7 @@ class GeoStage:
                 # more than a nearby "في X").
                 if ent.geo is None and ent.id in named_for:
                     ent.geo = _site_geo(named_for[ent.id])
-                    if STREET_IN_TEXT and self.near and _street_named(ent):
+                    if self.street_in_text and self.near and _street_named(ent):
                         # شارع بغداد وسط دمشق: where the text puts the street beats the
                         # city it is named after (airports etc. keep their namesake).
                         said = self._near_known(doc, ent, hits)
@@ -243,6 +260,8 @@ class GeoStage:
                     ent.geo.level = "site"
                 continue  # unknown here: keep whatever an earlier stage set (usually None)
             ent.geo = make_geo(place, direction)
+            if self.actor_focus and ent.kb.get("id"):
+                _drop_other_country_link(ent, place)
             if place.geonames_id:
                 ent.kb.setdefault("geonames", place.geonames_id)
             if not ent.name_en:
@@ -378,7 +397,7 @@ class GeoStage:
                         # مسجد الإمام علي بن أبي طالب، طريق الملك فهد: the person the site is
                         # named after is part of its name (the gold convention).
                         named_after.append((s, e, ent))
-                    elif CONTAINED_NER and ent.type in ("PER", "MISC") and not ent.kb \
+                    elif self.contained_ner and ent.type in ("PER", "MISC") and not ent.kb \
                             and h.place is not None \
                             and h.entry.flag == "strong" and " " in h.key \
                             and h.start <= s and e <= h.end and (s, e) != (h.start, h.end) \
@@ -393,7 +412,7 @@ class GeoStage:
             if clash:
                 continue
             fresh = False
-            if shorter and inside is None and SPLIT_GROWN:
+            if shorter and inside is None and self.split_grown:
                 # ريف دمشق around KB's دمشق: a longer name for ANOTHER place (the owner is
                 # read as a different place, or names it elsewhere too) is a place of its
                 # own, never a mention of the shorter one.
@@ -1031,17 +1050,93 @@ def _geo_km(a: Geo, b: Geo) -> float:
     return haversine(a.lat, a.lon, b.lat, b.lon)
 
 
-def _doc_focus(doc: Doc) -> str | None:
-    """The country most placed LOC mentions lie in, where one clearly dominates (as the KB
-    stage decides its focus: at least 2 mentions and more than any other country)."""
-    count: dict[str, int] = {}
+#: Weight of a KB-linked actor's country in the document's focus: a head of state or
+#: government, minister … (a KB person holding an office) counts as much as a country name;
+#: any other linked person or institution half as much (a nationality word's weight).
+ACTOR_WEIGHTS = {"office": 1.0, "PER": 0.5, "ORG": 0.5}
+
+
+def _actor_countries(doc: Doc) -> dict[str, float]:
+    """Country → weight of the document's KB-linked persons and institutions
+    (``ACTOR_WEIGHTS``), each counted once. Only entities named by one of their own
+    aliases count: a bare title (وزير الخارجية) or a generic word (الحكومة) is linked from
+    the KB's own focus, which may rest on the very name being resolved."""
+    out: dict[str, float] = {}
+    if not doc.entities:
+        return out
+    kb = None
     for ent in doc.entities:
-        if ent.type == "LOC" and ent.geo is not None and ent.geo.country:
-            count[ent.geo.country] = count.get(ent.geo.country, 0) + len(ent.mentions)
+        if ent.type not in ("PER", "ORG"):
+            continue
+        eid = ent.kb.get("id") if ent.kb else None
+        if not eid:
+            continue
+        if kb is None:
+            from rasd.kb.index import FOCUS, load_index
+
+            kb = load_index()
+        i = kb.by_id.get(eid)
+        if i is None:
+            continue
+        entry = kb.entries[i]
+        if not entry.country or entry.type != ent.type:
+            continue
+        if not any(h.entry == i and h.flag != FOCUS for m in ent.mentions
+                   for h in kb.hits(m.text)):
+            continue
+        w = ACTOR_WEIGHTS["office"] if entry.type == "PER" and entry.offices \
+            else ACTOR_WEIGHTS[entry.type]
+        out[entry.country] = out.get(entry.country, 0.0) + w
+    return out
+
+
+def _drop_other_country_link(ent: Entity, place: Place) -> None:
+    """A LOC entity the KB linked to a country whose name geo reads as a town of another
+    country (عمان linked to Oman, read as Amman next to King Abdullah II): the link goes
+    (kept in ``extra.kb_dropped``) and the English name becomes the town's. Links to towns
+    and regions are left alone (the KB and the gazetteer may split one place: رفح)."""
+    from rasd.kb.index import load_index
+
+    entry = load_index().get(ent.kb["id"])
+    if entry is None or entry.type != "LOC" or entry.role != "country" or not entry.country or \
+            place.level == "country" or not place.country or entry.country == place.country:
+        return
+    for m in ent.mentions:
+        e = parse_phrase(m.text)[2]
+        if e is not None and e.places and all(p.level == "country" and p.country == entry.country
+                                              for p in e.places):
+            return  # the entity also names the country outright (سلطنة عُمان): no guess
+    ent.extra["kb_dropped"] = ent.kb.pop("id")
+    ent.kb.pop("wikidata", None)
+    ent.kb.pop("geonames", None)
+    if place.name_en:
+        ent.name_en = place.name_en
+        ent.extra["name_en_by"] = "gazetteer"
+
+
+def dominant(count: dict[str, float], least: float = 2) -> str | None:
+    """The key whose count is at least ``least`` and more than any other's, else ``None``
+    (the "one country clearly dominates" rule of the KB stage's focus)."""
     if not count:
         return None
     top = sorted(count.items(), key=lambda kv: -kv[1])[:2] + [("", 0)]
-    return top[0][0] if top[0][1] >= 2 and top[0][1] > top[1][1] else None
+    return top[0][0] if top[0][1] >= least and top[0][1] > top[1][1] else None
+
+
+def _doc_focus(doc: Doc, actors: bool = True) -> str | None:
+    """The country most placed LOC mentions lie in, where one clearly dominates (as the KB
+    stage decides its focus: at least 2 and more than any other country); KB-linked
+    persons and institutions add their country's weight (``_actor_countries``)."""
+    count: dict[str, float] = {}
+    for ent in doc.entities:
+        if ent.type == "LOC" and ent.geo is not None and ent.geo.country:
+            count[ent.geo.country] = count.get(ent.geo.country, 0) + len(ent.mentions)
+    got = doc.scratch.get("geo_actors") if actors else {}
+    if got is None:  # not from this stage's run (a hand-made Doc)
+        got = _actor_countries(doc)
+    for cc, w in got.items():
+        count[cc] = max(count.get(cc, 0.0), w)  # as DocContext.focus_share weighs them
+    return dominant(count)
 
 
 def _topo_named(ent: Entity) -> str | None:
@@ -1060,7 +1155,7 @@ def _topo_named(ent: Entity) -> str | None:
     return None
 
 
-def _fill_name_en(doc: Doc) -> None:
+def _fill_name_en(doc: Doc, actors: bool = True) -> None:
     """English names for LOC entities still without one (places the gazetteer has no
     English name for, or that this stage added after linking): the KB's non-person entry
     or an Arabic-place reading (``rasd.kb.english_name(..., place=True)``), in the
@@ -1071,7 +1166,7 @@ def _fill_name_en(doc: Doc) -> None:
         return
     from rasd.kb import english_name, lookup
 
-    focus = _doc_focus(doc)
+    focus = _doc_focus(doc, actors)
     for ent in todo:
         name = _topo_named(ent) or ent.name
         country = ent.geo.country if ent.geo is not None and ent.geo.country else focus
