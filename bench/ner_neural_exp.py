@@ -306,8 +306,9 @@ def cmd_crf(a) -> None:  # type: ignore[no-untyped-def]
                 for ws, f in zip(sp, m.featurizer.document(sp)):
                     vtags.append([TID[x] for x in tg.tag(f)])
                     margs.append([[tg.marginal(lab, i) for lab in TAGS] for i in range(len(ws))])
+            known = sorted(m.featurizer.known or ())
         with open(a.cache / f"crf_p{part}.pkl", "wb") as f:
-            pickle.dump({"marg": margs, "viterbi": vtags}, f)
+            pickle.dump({"marg": margs, "viterbi": vtags, "known": known}, f)
 
 
 def cmd_combine(a) -> None:  # type: ignore[no-untyped-def]
