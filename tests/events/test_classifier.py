@@ -46,6 +46,14 @@ def test_features_are_stable() -> None:
     assert "w:قتل" in f and "num" in f and "lex:ASSAULT" in f and "cas:dead" in f and "day" in f
 
 
+def test_toll_features_use_the_current_casualty_rules() -> None:
+    # "بمقتل" (ب + toll noun) and "لقي N ... مصرعهم" count with today's rules, which the
+    # shipped model is trained with (the pre-round-9 "legacy" counting is gone).
+    assert "cas:dead" in classify.text_features("أفاد المرصد بمقتل تسعة أشخاص في القصف")
+    assert "cas:dead" in classify.text_features("وأوقع الهجوم قتيلين في السوق")
+    assert "cas:dead" not in classify.text_features("وصل تسعة أشخاص إلى المدينة")
+
+
 def groups(text: str) -> list[str]:
     return classify.group_features(normalize(text))
 

@@ -21,7 +21,7 @@ from rasd.text.normalize import normalize
 
 _WORD = re.compile(r"[\u0621-\u064a]+|[0-9]+")
 #: Bump when :func:`features` or :func:`lex_features` change (the model must be retrained).
-FEATURES_VERSION = 4
+FEATURES_VERSION = 5
 #: Set by the CV benchmark to score held-out folds with fold models; None in use.
 _override: "Classifier | None" = None
 
@@ -168,8 +168,7 @@ def text_features(text: str) -> list[str]:
     from rasd.events.numbers import casualties
 
     out = []
-    # (legacy: the counting rules the shipped model was trained with)
-    d, i = casualties(text, legacy=True)
+    d, i = casualties(text)
     if d is not None:
         out.append("cas:dead")
     if i is not None:

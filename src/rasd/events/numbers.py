@@ -102,17 +102,15 @@ def parse_number(words: list[str], i: int) -> tuple[int | None, int]:
 
 _DEAD_AFTER = ("قتلوا", "قتلو", "قتل", "قتيل", "قتيلا", "قتلي", "لقوا", "لقي", "فقدوا",
                "ماتوا", "توفوا", "حتفهم", "مصرعهم", "جثه", "جثث", "ضحيه", "ضحايا",
-               "شهيد", "شهيدا", "شهداء", "استشهدوا")
+               "شهيد", "شهيدا", "شهداء", "استشهدوا",
+               # duals of the passive verbs: "جنديين قتلا وأصيب 31"
+               "قتلا", "لقيا", "استشهدا")
 _DEAD_BEFORE = ("مقتل", "قتل", "مصرع", "وفاه", "قتلت", "سقوط", "القتلي", "الضحايا", "قتلي",
-                "اعدام", "ذبح", "قتلوا", "استشهاد", "استشهد")
+                "اعدام", "ذبح", "قتلوا", "استشهاد", "استشهد",
+                # the verb before the count: "لقي خمسة مسلحين من العناصر الإرهابية مصرعهم"
+                "لقي", "لقيت")
 _INJ_AFTER = ("جريح", "جريحا", "جرحي", "مصاب", "مصابا", "مصابين", "اصيبوا", "جرحوا",
-              "اصيب", "بجروح", "اصابات")
-# Round 9 additions (duals of the passive verbs: "جنديين قتلا وأصيب 31"; the verb before
-# the count: "لقي خمسة مسلحين من العناصر الإرهابية مصرعهم"). Kept apart so that the
-# classifier's "cas:" features stay those its shipped model was trained with (legacy=True).
-_DEAD_AFTER_NEW = ("قتلا", "لقيا", "استشهدا")
-_DEAD_BEFORE_NEW = ("لقي", "لقيت")
-_INJ_AFTER_NEW = ("اصيبا", "جرحا")
+              "اصيب", "بجروح", "اصابات", "اصيبا", "جرحا")
 _INJ_BEFORE = ("اصابه", "اصيب", "جرح", "جرحي", "الجرحي", "المصابين", "واصيب", "اصابات", "اصابوا")
 _FILLER = {"من", "اكثر", "نحو", "حوالي", "قرابه", "زهاء", "ما", "لا", "يقل", "عن", "الاقل",
            "على", "اقل", "اخرين", "اخري", "الى", "حيث", "بلغ"}
@@ -123,29 +121,25 @@ _PERSONS = {"شخص", "شخصا", "اشخاص", "مدني", "مدنيا", "مد�
             "جنديا", "افغانيا", "عراقيا", "سوريا", "يمنيا"}
 
 
-_DEAD_AFTER_V0 = frozenset(_n(w) for w in _DEAD_AFTER)
-_DEAD_BEFORE_V0 = frozenset(_n(w) for w in _DEAD_BEFORE)
-_INJ_AFTER_V0 = frozenset(_n(w) for w in _INJ_AFTER)
-_DEAD_AFTER = _DEAD_AFTER_V0 | {_n(w) for w in _DEAD_AFTER_NEW}
-_DEAD_BEFORE = _DEAD_BEFORE_V0 | {_n(w) for w in _DEAD_BEFORE_NEW}
-_INJ_AFTER = _INJ_AFTER_V0 | {_n(w) for w in _INJ_AFTER_NEW}
+_DEAD_AFTER = frozenset(_n(w) for w in _DEAD_AFTER)
+_DEAD_BEFORE = frozenset(_n(w) for w in _DEAD_BEFORE)
+_INJ_AFTER = frozenset(_n(w) for w in _INJ_AFTER)
 _INJ_BEFORE = tuple(_n(w) for w in _INJ_BEFORE)
 _FILLER = {_n(w) for w in _FILLER}
 _PERSONS = {_n(w) for w in _PERSONS}
 
 
-def _norm_words(text: str, legacy: bool = False) -> list[str]:
+def _norm_words(text: str) -> list[str]:
     from rasd.text.normalize import normalize
 
     out = []
     for w in _WORD.findall(normalize(text)):
         # Detach و / ب from a count word or a keyword (وأصيب، بجروح stays a keyword).
-        if w.startswith("و") and len(w) > 3 and (w[1:] in _INJ_BEFORE or (
-                w[1:] in (_DEAD_BEFORE_V0 if legacy else _DEAD_BEFORE))):
+        if w.startswith("و") and len(w) > 3 and (w[1:] in _INJ_BEFORE or w[1:] in _DEAD_BEFORE):
             w = w[1:]
         # "أفاد المرصد بمقتل تسعة"، "تسببت بمقتل 25": the preposition ب too (not a
         # verb here: بقتل is "by killing", still a kill word before its count).
-        elif not legacy and w.startswith("ب") and len(w) > 4 and w[1:] in _NOUNS_AFTER_B:
+        elif w.startswith("ب") and len(w) > 4 and w[1:] in _NOUNS_AFTER_B:
             w = w[1:]
         out.append(w)
     return out
@@ -176,38 +170,36 @@ _FORCES = frozenset(_n(w) for w in ("قوات", "القوات", "صفوف", "ا�
 _AMONG = frozenset(_n(w) for w in ("بينهم", "بينهن", "منهم", "منهن"))
 
 
-def _kind(words: list[str], i: int, used: int, legacy: bool = False) -> str | None:
+def _kind(words: list[str], i: int, used: int) -> str | None:
     """Is the number at ``words[i]`` a death toll, an injury count, or neither?
 
     Priority: a keyword right before it (مقتل 13)، then one right after its noun
     (13 شخصا قتلوا، 13 قتيلا)، then one up to three words before (قتل آنذاك خمسة
     جنود)، then one further after (311 فردا الذين فقدوا أرواحهم).
     """
-    dead_before, dead_after, inj_after = (
-        (_DEAD_BEFORE_V0, _DEAD_AFTER_V0, _INJ_AFTER_V0) if legacy else (_DEAD_BEFORE, _DEAD_AFTER, _INJ_AFTER))
     adj = words[i - 1] if i > 0 else ""
-    if adj in dead_before:
+    if adj in _DEAD_BEFORE:
         return "dead"
     if adj in _INJ_BEFORE:
         return "injured"
     far_after = None
     unknown = 0
-    among = not legacy and any(w in _AMONG for w in words[i + used: i + used + 3])
+    among = any(w in _AMONG for w in words[i + used: i + used + 3])
     for d, w in enumerate(words[i + used: i + used + (9 if among else 5)], 1):
-        if w in dead_after or w in inj_after:
-            k = "dead" if w in dead_after else "injured"
+        if w in _DEAD_AFTER or w in _INJ_AFTER:
+            k = "dead" if w in _DEAD_AFTER else "injured"
             if d <= 2:
                 return k
             far_after = k
             break
         if among and w in _AMONG:
             unknown -= 3  # "ستة مدنيين بينهم "عدد من النساء" قتلوا": an aside
-        elif w not in _PERSONS and w not in _FILLER and w not in _GLUE and (legacy or w not in _FORCES):
+        elif w not in _PERSONS and w not in _FILLER and w not in _GLUE and w not in _FORCES:
             unknown += 1
             if unknown > 1:
                 break
     for w in [x for x in words[max(0, i - 4): i - 1] if x not in _FILLER][-2:][::-1]:
-        if w in dead_before:
+        if w in _DEAD_BEFORE:
             return "dead"
         if w in _INJ_BEFORE:
             return "injured"
@@ -281,7 +273,7 @@ def _parts(words: list[str], i: int, used: int) -> int:
     return extra
 
 
-def _and_more(words: list[str], i: int, used: int, kind: str, legacy: bool = False) -> int:
+def _and_more(words: list[str], i: int, used: int, kind: str) -> int:
     """A second group joined to a count: "مقتل 10 جنود وثلاثة من العاملين"، "قتل 39
     متمردا على الأقل و17 مقاتلا" → the 3 / the 17 (ACLED counts the total). The second
     number must count persons (a person noun, or من + a noun) and name no other kind."""
@@ -308,7 +300,7 @@ def _and_more(words: list[str], i: int, used: int, kind: str, legacy: bool = Fal
     if nxt not in _PERSONS and not (nxt == "من" and u + 1 < len(sub)) and not (
             nxt and nxt not in _UNITS_OF_TIME and _n(nxt) in _PERSON_LIKE):
         return 0
-    k2 = _kind(words, at, u, legacy)
+    k2 = _kind(words, at, u)
     return n if k2 in (None, kind) else 0
 
 
@@ -342,24 +334,21 @@ def _singular(words: list[str]) -> tuple[int | None, int | None]:
 
 
 @lru_cache(maxsize=4096)
-def casualties(text: str, legacy: bool = False) -> tuple[int | None, int | None]:
-    """(dead, injured) counts stated in ``text`` (a sentence or clause), or None.
-
-    ``legacy``: the rules before round 9 (no dual casualty nouns, labels, "بمقتل", "لقي N",
-    "بينهم" asides) — what the shipped classifier's "cas:" features were trained on."""
-    words = _norm_words(text, legacy)
+def casualties(text: str) -> tuple[int | None, int | None]:
+    """(dead, injured) counts stated in ``text`` (a sentence or clause), or None."""
+    words = _norm_words(text)
     dead: int | None = None
     injured: int | None = None
     toll = _toll_predicate(words)
     for i in range(len(words)):
-        if words[i] in _DUAL_CASUALTY and not legacy:
+        if words[i] in _DUAL_CASUALTY:
             k2 = _DUAL_CASUALTY[words[i]]
             if k2 == "dead" and dead is None:
                 dead = 2
             elif k2 == "injured" and injured is None:
                 injured = 2
             continue
-        if i and words[i - 1] in _LABELS and not legacy:
+        if i and words[i - 1] in _LABELS:
             continue  # "عيار 23"، "اللواء 15": a label, not a count
         n, used = parse_number(words, i)
         if n is None or n <= 0 or n > 10_000_000:
@@ -369,10 +358,10 @@ def casualties(text: str, legacy: bool = False) -> tuple[int | None, int | None]
             continue
         if i + used < len(words) and words[i + used] in _UNITS_OF_TIME:
             continue  # "منذ 5 سنوات", "بعد 3 ايام": time, not people
-        kind = toll.get(i) or _kind(words, i, used, legacy)
+        kind = toll.get(i) or _kind(words, i, used)
         if kind is not None:
             n += _parts(words, i, used)
-            n += _and_more(words, i, used, kind, legacy)
+            n += _and_more(words, i, used, kind)
         if kind == "dead" and dead is None:
             dead = n
         elif kind == "injured" and injured is None:
