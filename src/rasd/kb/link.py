@@ -227,13 +227,15 @@ def scan(text: str, kb: KBIndex, words: list[Word], max_words: int = 14,
 
 def scan_words(kb: KBIndex) -> frozenset[str]:
     """Word forms :func:`scan` and the stage's pattern steps look at: alias starts, trigger
-    nouns (with clitics), the name-extension triggers and military ranks of rasd.kb.rules.
+    nouns (with clitics), the name-extension triggers and military ranks of rasd.kb.rules,
+    the institution heads of rasd.kb.institutions.
     One :func:`indices_in` pass over this set serves them all (cached per KB)."""
     got = _SCAN_WORDS.get(id(kb))
     if got is None or got[0] is not kb:
-        from rasd.kb import rules
+        from rasd.kb import institutions, rules
 
-        words = frozenset(kb.start_words | _TRIGGER_SURFACE | rules.TRIGGERS | rules._RANK_FORMS)
+        words = frozenset(kb.start_words | _TRIGGER_SURFACE | rules.TRIGGERS | rules._RANK_FORMS
+                          | institutions.surface())
         _SCAN_WORDS.clear()
         got = _SCAN_WORDS[id(kb)] = (kb, words)
     return got[1]

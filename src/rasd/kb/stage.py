@@ -34,6 +34,7 @@ from rasd.kb.index import FOCUS, STRONG, KBIndex, alias_key, load_index, surface
 from rasd.kb.link import (Candidate, Context, Word, doc_words, drop_false_aliases, first_word_forms,
                           QAEDA_KEY, indices_in, is_base,
                           orig_skip, scan, scan_words, word_norms)
+from rasd.kb.institutions import heads_among
 from rasd.text.normalize import normalize
 
 _PAREN = re.compile(r"\s*[(（]\s*([^()（）\n]{1,60}?)\s*[)）]")
@@ -122,16 +123,23 @@ class EntityStage:
         ctx = self._context(doc, ner, cands, ner_hits)
         kept = self._choose(text, ner, cands, ctx, ner_hits)
         ext_ends = None
+        inst_idx: list[int] = []
         if self.rules:
             kept = self._rule_mentions(text, words, kept, ctx, norms, among)
             ext_ends = self._after_triggers(text, words, norms, among)
             # (Always: a person's name may also be extended on the right, see below.)
             kept = self._extend_names(text, kept, ctx, ext_ends or frozenset())
+            # Institution heads (rasd.kb.institutions), for the names and the descriptions.
+            inst_idx = heads_among(norms, among)
+            if inst_idx:
+                kept = self._institutions(text, words, kept, norms, inst_idx)
         clusters = self._cluster(doc, kept, ctx)
         if self.propagate:
             self._propagate(text, words, kept, clusters, norms, ext_ends)
         if self.descriptions:
             self._descriptions_in_text(text, words, kept, clusters, norms)
+            if self.rules and inst_idx:
+                self._institution_heads(text, words, kept, clusters, norms, inst_idx)
         doc.entities = self._emit(doc, kept, clusters, ctx.focus)
         return doc
 
@@ -439,6 +447,59 @@ class EntityStage:
         if added:
             kept.sort(key=lambda m: m.start)
         return kept
+
+    @staticmethod
+    def _institutions(text: str, words: list[Word], kept: list[Mention],
+                      norms: list[str], among: list[int] | None = None) -> list[Mention]:
+        """Institution names NER missed, "HEAD + known words" (rasd.kb.institutions):
+        ORG mentions by "institution", never overlapping a kept mention."""
+        from rasd.kb.institutions import institution_spans
+
+        spans = institution_spans(text, words, norms, among)
+        if not spans:
+            return kept
+        occ = bytearray(len(text) + 1)
+        for m in kept:
+            occ[m.start:m.end] = b"\x01" * (m.end - m.start)
+        added = False
+        for s, e, _i in spans:
+            if occ.find(1, s, e) >= 0:
+                continue
+            kept.append(Mention(s, e, "ORG", None, "ner", by="institution"))
+            occ[s:e] = b"\x01" * (e - s)
+            added = True
+        if added:
+            kept.sort(key=lambda m: m.start)
+        return kept
+
+    @staticmethod
+    def _institution_heads(text: str, words: list[Word], kept: list[Mention],
+                           clusters: list[list[Mention]], norms: list[str],
+                           among: list[int] | None = None) -> None:
+        """A bare definite head ("وأوضحت الوزارة") for the one institution with that head
+        named before it (none when two or more were: which one is unknown)."""
+        from rasd.kb.institutions import definite_heads, head_of
+
+        found = definite_heads(text, words, norms, among)
+        if not found:
+            return
+        occ = bytearray(len(text) + 1)
+        for m in kept:
+            occ[m.start:m.end] = b"\x01" * (m.end - m.start)
+        named: list[tuple[int, str, int]] = []  # (start, head, cluster)
+        for ci, cl in enumerate(clusters):
+            for m in cl:
+                if m.type == "ORG" and m.kind in ("name", "ner", "acr"):
+                    h = head_of(text, m.start, m.end)
+                    if h is not None:
+                        named.append((m.start, h, ci))
+        added: list[Mention] = []
+        for s, e, head in found:
+            cands = {ci for hs, h, ci in named if h == head and hs < s and s - hs < 3000}
+            if len(cands) == 1 and occ.find(1, s, e) < 0:
+                _add_coref(Mention(s, e, "ORG", None, "desc", by="coref"), cands.pop(),
+                           clusters, occ, added)
+        kept.extend(added)
 
     @staticmethod
     def _after_triggers(text: str, words: list[Word], norms: list[str],
@@ -764,7 +825,8 @@ class EntityStage:
         best, best_pos = None, -1
         for ci, cl in enumerate(clusters):
             for n in cl:
-                if n.start < m.start and n.start > best_pos and n.kind in ("name", "ner", "acr"):
+                if n.start < m.start and n.start > best_pos and n.kind in ("name", "ner", "acr") \
+                        and n.by != "institution":
                     first = _key_words(text[n.start:n.end])[0]
                     if first == head and n.start > m.start - 3000:
                         best, best_pos = ci, n.start
@@ -917,7 +979,7 @@ class EntityStage:
         heads: list[tuple[int, str, int]] = []  # (start, head word, cluster)
         for ci, cl in enumerate(clusters):
             for m in cl:
-                if m.kind in ("name", "ner", "acr"):
+                if m.kind in ("name", "ner", "acr") and m.by != "institution":
                     first = alias_key(text[m.start:m.end]).split(" ", 1)[0]
                     if first in _DESC_HEADS:
                         heads.append((m.start, first, ci))
