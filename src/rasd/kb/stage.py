@@ -66,6 +66,14 @@ class Mention:
     extra: dict = field(default_factory=dict)
 
 
+def _occupied(n: int, mentions: list) -> bytearray:
+    """One byte per character of the text, 1 where a mention already covers it."""
+    occ = bytearray(n + 1)
+    for m in mentions:
+        occ[m.start:m.end] = b"\x01" * (m.end - m.start)
+    return occ
+
+
 class EntityStage:
     """Links NER mentions to the KB, finds missed ones, merges coreferent mentions."""
 
@@ -421,9 +429,7 @@ class EntityStage:
             if not _is_place(text[s:e])]  # "محافظ دومة الجندل"
         if not found:
             return kept
-        occ = bytearray(len(text) + 1)
-        for m in kept:
-            occ[m.start:m.end] = b"\x01" * (m.end - m.start)
+        occ = _occupied(len(text), kept)
         added = False
         for s, e, t, head in sorted(found):
             if occ.find(1, s, e) >= 0:
@@ -458,9 +464,7 @@ class EntityStage:
         spans = institution_spans(text, words, norms, among)
         if not spans:
             return kept
-        occ = bytearray(len(text) + 1)
-        for m in kept:
-            occ[m.start:m.end] = b"\x01" * (m.end - m.start)
+        occ = _occupied(len(text), kept)
         added = False
         for s, e, _i in spans:
             if occ.find(1, s, e) >= 0:
@@ -483,9 +487,7 @@ class EntityStage:
         found = definite_heads(text, words, norms, among)
         if not found:
             return
-        occ = bytearray(len(text) + 1)
-        for m in kept:
-            occ[m.start:m.end] = b"\x01" * (m.end - m.start)
+        occ = _occupied(len(text), kept)
         named: list[tuple[int, str, int]] = []  # (start, head, cluster)
         for ci, cl in enumerate(clusters):
             for m in cl:
@@ -872,9 +874,7 @@ class EntityStage:
                         keys.setdefault(" ".join(parts[-2:]), ci)
         if not keys:
             return
-        occ = bytearray(len(text) + 1)
-        for m in kept:
-            occ[m.start:m.end] = b"\x01" * (m.end - m.start)
+        occ = _occupied(len(text), kept)
         firsts: dict[str, int] = {}
         for k in keys:
             f = k.split(" ", 1)[0]
@@ -973,9 +973,7 @@ class EntityStage:
     def _descriptions_in_text(self, text: str, words: list[Word], kept: list[Mention],
                               clusters: list[list[Mention]], norms: list[str] | None = None) -> None:
         """Definite descriptions NER does not tag ("البعثة" after "بعثة الأمم المتحدة ...")."""
-        occ = bytearray(len(text) + 1)
-        for m in kept:
-            occ[m.start:m.end] = b"\x01" * (m.end - m.start)
+        occ = _occupied(len(text), kept)
         heads: list[tuple[int, str, int]] = []  # (start, head word, cluster)
         for ci, cl in enumerate(clusters):
             for m in cl:
