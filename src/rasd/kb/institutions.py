@@ -81,8 +81,8 @@ def _known(norm: str) -> tuple[str, str] | None:
         return None
     pre, stem = orgname._strip(norm)
     if orgname._lookup(stem, False) is None:
-        # "وتقنية": orgname strips و only before the article; a name going on with "and
-        # <known word>" must not be cut before it (translate_org then declines it whole).
+        # Safety net (orgname's _strip now splits و before any known word, "وتقنية"): a
+        # name going on with "and <known word>" must not be cut before it.
         if norm.startswith("و") and len(norm) > 3 and orgname._lookup(norm[1:], False):
             return "w", norm[1:]
         return None

@@ -113,6 +113,19 @@ _WORDS = {
     "طب": "Medicine", "قانون": "Law", "حقوقية": "Rights", "إنمائي": "Development",
     "إنمائية": "Development", "غذائي": "Food", "عالمي": "World", "عالمية": "World",
     "مستقلة": "Independent", "مستقل": "Independent",
+    # Round 2 (issue #6 follow-up): general words that blocked institution names.
+    "داخلي": "Internal", "خارجية": "Foreign Affairs", "خارجي": "Foreign",
+    "سلامة": "Safety", "إدارة": "Management", "أرصاد": "Meteorology",
+    "إحصاءات": "Statistics", "مواصلات": "Transport", "سكك": "Railways",
+    "حديد": "", "موانئ": "Ports", "مطارات": "Airports", "بريد": "Post",
+    "جامعي": "University", "تعليمية": "Educational", "تعليمي": "Educational",
+    "وقاية": "Prevention", "أمراض": "Disease", "سرطان": "Cancer", "تحكيم": "Arbitration",
+    "بحث": "Research", "ابتكار": "Innovation", "تقني": "Technical",
+    "مهني": "Vocational", "مهنية": "Vocational", "تدريب": "Training",
+    "تراخيص": "Licensing", "أزمات": "Crisis", "إداري": "Administrative",
+    "إدارية": "Administrative", "سياسات": "Policy", "حوار": "Dialogue",
+    "تخصصي": "Specialist", "تخصصية": "Specialist", "تخصصات": "Specialties",
+    "مرورية": "Traffic", "مروري": "Traffic", "إشرافية": "Supervisory", "إشرافي": "Supervisory",
 }
 # Sports after لـ go before the head ("الاتحاد السعودي لكرة القدم" Saudi Football Federation).
 _SPORT = frozenset(("Football", "Basketball"))
@@ -126,6 +139,33 @@ _HEADS_N = {_key(k): v for k, v in _HEADS.items()}
 _OF_HEADS_N = frozenset(_key(k) for k in _OF_HEADS)
 _WORDS_N = {_key(k): v for k, v in _WORDS.items()}
 _CLUB = frozenset(_key(w) for w in ("نادي", "النادي", "أندية"))
+
+
+@lru_cache(maxsize=1)
+def _adjective_countries() -> dict[str, str]:
+    """Normalised nationality adjective (without the article) → the English country name
+    as the KB writes it after "of" ("the United States", "Jordan"), for the adjectives the
+    KB's country table ties to a country (ADJ rows with a country code)."""
+    try:
+        text = resources.files("rasd.kb").joinpath("data/gen_countries.tsv").read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return {}
+    rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+    names = {c[5]: c[2] for c in rows if len(c) > 6 and c[0] == f"loc:{c[5]}" and c[6] == "country"}
+    the = {c[5] for c in rows if len(c) > 5 and c[5] in names
+           and f"of the {names[c[5]]}" in c[2]}
+    out: dict[str, str] = {}
+    for c in rows:
+        if len(c) < 6 or c[1] != "ADJ" or c[5] not in names:
+            continue
+        en = ("the " if c[5] in the else "") + names[c[5]]
+        for a in c[3].split("|"):
+            k = _key(a)
+            if k.startswith("ال"):
+                k = k[2:]
+            if k:
+                out.setdefault(k, en)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -159,7 +199,9 @@ def _strip(word: str) -> tuple[str, str]:
     """(prefix, stem) of a normalised word: prefix "w" (و and), "l" (لـ / لل of), else "";
     the article is dropped from the stem."""
     pre = ""
-    if word.startswith("و") and len(word) > 3 and _lookup(word[1:], False) is None:
+    # و "and" is split off before the article or before any known word ("وتقنية"), unless
+    # the whole word is itself known ("وطنية", "وزارة").
+    if word.startswith("و") and len(word) > 3 and _lookup(_bare(word), False) is None:
         rest = word[1:]
         if rest.startswith(("ال", "لل")) or _lookup(rest, False) is not None:
             pre, word = "w", rest
@@ -171,6 +213,11 @@ def _strip(word: str) -> tuple[str, str]:
     if word.startswith("ال") and len(word) > 3:
         word = word[2:]
     return pre, word
+
+
+def _bare(word: str) -> str:
+    """A word without its article (for the "is it a known word itself" test)."""
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
 
 def _lookup(stem: str, head_first: bool = True) -> str | None:
@@ -237,6 +284,38 @@ def _translate(name: str) -> str | None:
         if of_en:
             out += " of " + of_en
         return out or None
+    head_en = head[2]
+    # A nationality adjective closing the name that agrees with the head modifies the head,
+    # not the word before it ("وزارة التجارة الأمريكية": the ministry is American). A
+    # ministry-like head takes the KB's form "Ministry of Commerce of the United States";
+    # other heads put the adjective first ("American Aviation and Space Agency").
+    if rest and not rest[-1][0] and rest[-1][1] in _adjectives() \
+            and rest[-1][1] not in _WORDS_N and _feminine(rest[-1][1]) == _feminine(head[1]):
+        adj_en = rest[-1][2]
+        if len(rest) == 1:
+            return f"{adj_en} {head_en}"  # "الوزارة الأمريكية": American Ministry
+        inner = _translate_parts(head, rest[:-1])
+        country = _adjective_countries().get(rest[-1][1])
+        if head[1] in _OF_HEADS_N and country:
+            return f"{inner} of {country}"
+        return f"{adj_en} {inner}"
+    return _translate_parts(head, rest)
+
+
+def _feminine(stem: str) -> bool:
+    """Whether a normalised stem is grammatically feminine for agreement: a final ة, a
+    sound feminine plural, or a broken plural of a thing (agrees as feminine singular)."""
+    return stem.endswith(("ه", "ات")) or stem in _FEM_PLURALS
+
+
+_FEM_PLURALS = frozenset(_key(w) for w in ("شؤون", "مجالس", "لجان", "هيئات", "قوات"))
+
+
+def _translate_parts(head: tuple[str, str, str], rest: list[tuple[str, str, str]]) -> str:
+    """English of a head noun and its following words (modifiers, then an "of" phrase)."""
+    cut = next((i for i, p in enumerate(rest) if "l" in p[0]), len(rest))
+    mods = [(p, e) for p, _, e in rest[:cut]]
+    of_en = _run([(p.replace("l", ""), e) for p, _, e in rest[cut:]])
     head_en = head[2]
     if head[1] in _OF_HEADS_N:
         inner = _run(mods)
