@@ -15,6 +15,12 @@ ending in ي: normalising merges ى into ي, so a frequent function word (``عل
 and a name (``علي``) share one key. MISC is not filtered: ANERcorp tags ``الله`` and
 ``الإسلام`` as MISC, so that is what the model is trained and scored on. A longer mention
 that ends in a formula (``عبد الرحمن رحمه الله``) loses the formula.
+
+Round 2 (session 5): a person mention that starts with a speech verb or a verbal noun
+(``وأضاف خالد``, ``قول سامر``, ``تصريحات الوزير``) loses that first word; a one-word
+mention that is a Levantine month name next to a Gregorian one (``أبريل (نيسان)``: the
+month, not the car maker) is dropped, and so is a one-word mention written with the
+accusative tanween (``اضطراريًا`` "in an emergency": an adverb, never a name).
 """
 
 from __future__ import annotations
@@ -48,6 +54,27 @@ _HAND = (
 # Formula heads that glue "الله" onto the end of a name: "عبد الرحمن رحمه الله",
 # "أبي هريرة رضي الله عنه", "الملك سلمان حفظه الله".
 _FORMULA_HEADS = "رحمه رحمها رحمهم يرحمه رضي حفظه حفظها حفظهما حفظهم أيده غفر".split()
+
+
+# Speech verbs and verbal/speech nouns that the CRF glues onto the front of a person name
+# ("وقال محمد", "حديث سامر"); none is a first name. Checked whole and after و/ف.
+_LEADERS = (
+    "قال قالت يقول تقول أضاف أضافت يضيف أكد أكدت يؤكد أوضح أوضحت يوضح أشار أشارت يشير "
+    "صرح صرحت أعلن أعلنت كشف كشفت نفى نفت اعتبر اعتبرت لفت لفتت بين بينت طمأن "
+    "تابع تابعت أفاد أفادت شدد شددت "
+    "قول حديث تصريح تصريحات كلمة تغريدة لقاء زيارة وفاة مقتل اغتيال اعتقال دور "
+    "استقبال تعيين انتخاب رحيل إقالة استقالة وصول"
+).split()
+
+# Levantine month names and the Gregorian ones printed next to them ("أبريل (نيسان)",
+# "تموز (يوليو)"): a month there is no person, place or organisation.
+_LEVANT_MONTHS = "كانون شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين".split()
+_GREG_MONTHS = ("يناير فبراير مارس أبريل إبريل مايو يونيو يونيه يوليو يوليه أغسطس "
+                "سبتمبر أكتوبر نوفمبر ديسمبر").split()
+
+# accusative tanween written out (fathatan before/after alif): adverbs such as
+# اضطراريًا, أيضًا, سنويًا; a name is not written so
+_TANWEEN = ("\u064bا", "ا\u064b", "\u064bى", "ة\u064b")
 
 
 def _with_suffixes() -> list[str]:
@@ -111,8 +138,9 @@ class NoNameFilter:
         return hit
 
     def apply(self, words: list[str], tags: list[str]) -> bool:
-        """Set the tags of one-word no-name mentions to O and cut a trailing formula
-        (``رحمه الله``) off longer ones, in place; True if any tag changed."""
+        """Set the tags of one-word no-name mentions to O, cut a leading speech verb off a
+        person and a trailing formula (``رحمه الله``) off longer ones, in place; True if
+        any tag changed."""
         n = len(tags)
         changed = False
         for i, t in enumerate(tags):
@@ -122,10 +150,18 @@ class NoNameFilter:
             while j < n and tags[j] == "I-" + t[2:]:
                 j += 1
             if j == i + 1:
-                if self.is_noname(words[i]):
+                w = words[i]
+                if (self.is_noname(w) or w.endswith(_TANWEEN)
+                        or (w in _LEVANT_RAW and _near_month(words, i))):
                     tags[i] = "O"
                     changed = True
                 continue
+            if t[2:] in ("PERS", "PER") and _is_leader(words[i]):
+                # "وأضاف خالد الفيصل" → "خالد الفيصل": the name starts after the verb
+                tags[i] = "O"
+                tags[i + 1] = t
+                changed = True
+                continue  # the next position now starts the mention: checked in turn
             for k in range(i + 1, j - 1):  # a formula head inside, "الله" after it
                 if normalize(words[k]) in _HEADS and normalize(words[k + 1]) == _ALLAH:
                     for m in range(k, j):
@@ -137,3 +173,37 @@ class NoNameFilter:
 
 _HEADS = frozenset(normalize(w) for w in _FORMULA_HEADS)
 _ALLAH = normalize("الله")
+_MONTHS = frozenset(normalize(w) for w in _LEVANT_MONTHS + _GREG_MONTHS)
+
+
+def _raw_forms(words: list[str]) -> frozenset[str]:
+    """The words as written and with bare alif for أ/إ/آ (a raw set lookup costs no
+    normalisation on the per-mention path; text with vowel marks is simply not matched)."""
+    out = set(words)
+    out.update(w.translate(_BARE_ALIF) for w in words)
+    return frozenset(out)
+
+
+_BARE_ALIF = str.maketrans("أإآ", "ااا")
+_LEAD_RAW = _raw_forms([c + w for w in _LEADERS for c in ("", "و", "ف")])
+_LEVANT_RAW = _raw_forms(_LEVANT_MONTHS)
+
+
+def _is_leader(word: str) -> bool:
+    """Whether ``word`` is a speech verb / verbal noun, also after a conjunction و/ف."""
+    return word in _LEAD_RAW
+
+
+def _near_month(words: list[str], i: int) -> bool:
+    """Whether another month name stands within two words of ``words[i]`` (brackets and
+    commas skipped): "أبريل (نيسان)", "نيسان/أبريل"."""
+    for step in (-1, 1):
+        k, seen = i + step, 0
+        while 0 <= k < len(words) and seen < 2:
+            w = words[k].strip("()[]«»\"'،,-–—/")
+            if w:
+                if normalize(w) in _MONTHS:
+                    return True
+                seen += 1
+            k += step
+    return False
