@@ -397,6 +397,10 @@ def resolve_speaker(layout: Layout, cue_wi: int, hi: int, ss: int) -> tuple[str 
         spk = _org_title_holder(layout, _bare_al(region[0]), ms[0], cue_wi)
         if spk is not None:
             return spk, "named"
+        if _title_of_org(layout, cue_wi, ms):
+            # "وأشار رئيس الهيئة إلى أن" with nobody named with that title: the office
+            # holder speaks, never the institution; a person talked about may go on.
+            return None, "np"
     if region and region[0] in _TYPE_NOUNS and not (ms and ms[0].first <= cue_wi + 1):
         # "وأوضحت الشركة، في بيان ردا على ما نشرته «الوئام»، أن": the company named before.
         ante = _type_antecedent(layout, region[0], layout.starts[cue_wi])
@@ -444,6 +448,8 @@ def resolve_speaker(layout: Layout, cue_wi: int, hi: int, ss: int) -> tuple[str 
     if lead and lead[0] in _PERSON_BACK:
         return None, "continue"  # "وتابع المسؤولان في المقال"
     gen = next((w for w in region[:3] if w in _TYPE_NOUNS), None)
+    if gen is not None and _title_of_org(layout, cue_wi, []):
+        return None, "np"  # "وأشار رئيس الهيئة": the office holder, not the institution
     if gen is not None:
         ante = _type_antecedent(layout, gen, layout.starts[cue_wi])
         if ante is not None:
@@ -474,7 +480,11 @@ def resolve_speaker(layout: Layout, cue_wi: int, hi: int, ss: int) -> tuple[str 
     if empty:
         return None, "continue"
     spk = _sentence_subject(layout, cue_wi, ss)
-    return (spk, "named") if spk else (None, "continue")
+    if spk:
+        return spk, "named"
+    # "ووصف المركزي الاقتصاد"، "وقال الرجل إنه": a subject of its own that is no entity may
+    # refer back to a person, never to an organisation spoken of before.
+    return None, ("np" if _np_subject(region) else "continue")
 
 
 #: Official titles that, with no name, point to the person named with them elsewhere.
@@ -693,12 +703,84 @@ def _org_title_holder(layout: Layout, title: str, org: MentionRef, cue_wi: int) 
             continue
         if not any(_bare_al(layout.norm(j)) == title for j in range(max(0, m.first - 3), m.first)):
             continue
+        # "الدكتور فلان، رئيس الهيئة الوطنية …": the person right before the title.
+        for p in earlier[max(0, k - 2):k]:
+            if p.entity.type == "PER" and not _title_only(p.entity.name) and _apposed_title(
+                    layout, p, title, title) and 0 < m.first - p.last <= 5:
+                return p.entity.id
         for p in earlier[k + 1:k + 3]:
             if p.entity.type == "PER" and not _title_only(p.entity.name) and 0 < p.first - m.last <= 3 and all(
                     layout.norm(j) in _RANKS or _bare_al(layout.norm(j)) in _TITLE_ONLY_WORDS
                     for j in range(m.last + 1, p.first)):
                 return p.entity.id
     return None
+
+
+def _apposed_title(layout: Layout, m: MentionRef, title: str, key: str) -> bool:
+    """Is person mention ``m`` followed by ", <title> [عام] …<key>" ("الدكتور فلان، رئيس
+    الهيئة الوطنية …"): the title given after the name?"""
+    j = m.last + 1
+    if layout.norm(j) in ("،", ","):
+        j += 1
+    elif layout.doc.text[layout.ends[m.last]:layout.ends[m.last] + 2].strip()[:1] not in ("،", ","):
+        return False
+    if _bare_al(layout.norm(j)) != title:
+        return False
+    return key == title or key in {_bare_al(layout.norm(k)) for k in range(j + 1, j + 3)}
+
+
+def _title_of_org(layout: Layout, cue_wi: int, ms: list[MentionRef]) -> bool:
+    """Is the cue's subject "<title> [عام] <organisation>" ("وقال مدير الوزارة"، "رئيس هيئة
+    …"): a person holding an office of the organisation, not the organisation itself?"""
+    j = cue_wi + 1
+    if _bare_al(layout.norm(j)) not in _TITLES:
+        return False
+    j += 1
+    if layout.norm(j) in _TITLE_AM:
+        j += 1
+    if ms:
+        return ms[0].entity.type in ("ORG", "MISC") and ms[0].first == j
+    return layout.norm(j) in _TYPE_NOUNS
+
+
+_TITLE_AM = frozenset(normalize(w) for w in ("عام", "العام"))
+
+
+def _np_subject(region: list[str]) -> bool:
+    """Does the cue have a subject of its own that links to no entity ("ووصف المركزي
+    الاقتصاد"، "وقال الرجل إنه"): a definite noun right after the cue that is no type noun
+    pointing back to an organisation ("الوزارة") and no document ("البيان")?"""
+    words = [w for i, w in enumerate(region) if not (i and region[i - 1] == "و" + w)]
+    if not words:
+        return False
+    w = words[0]
+    # A sound plural in ين is no subject ("ودعت الراغبين إلى"): the subject was dropped.
+    return (w.startswith("ال") and len(w) >= 4 and not w.endswith("ين") and w not in _TYPE_NOUNS and w not in _GENERIC
+            and w not in _DOC_NOUNS and w not in _COMP and w not in _ADVERBIAL and not is_cue(w))
+
+
+def _np_refers(layout: Layout, cue_wi: int | None, eid: str) -> bool:
+    """Can the unlinked subject after cue ``cue_wi`` refer back to entity ``eid``: a person
+    ("وأكد الضابط" … the officer named before), or an organisation whose name holds the
+    subject's head word ("وقال المرصد" for "المرصد السوري …")?"""
+    e = layout.doc.entity(eid)
+    if e is None or e.type == "PER":
+        return e is not None
+    if any(w in _RANKS or _bare_al(w) in _TITLE_ONLY_WORDS for w in normalize(e.name).split()[:2]):
+        return True  # "البريغادير جنرال فلان" typed ORG by NER is a person
+    if cue_wi is None:
+        return False
+    w = next((x for x in (layout.norm(cue_wi + 1), layout.norm(cue_wi + 2)) if x[:1].isalpha()), "")
+    bare = _bare_al(w[1:] if w.startswith("وال") else w)
+    # "للغذاء" in "الهيئة العامة للغذاء والدواء" holds "الغذاء": compare without ال, clitics kept off.
+    return len(bare) >= 3 and any(x.endswith(bare) for n in [e.name] + [m.text for m in e.mentions[:8]]
+                                  for x in normalize(n).split())
+
+
+#: Documents that speak for the one who issued them ("وقال التقرير إن").
+_DOC_NOUNS = frozenset(normalize(w) for w in (
+    "البيان", "التقرير", "الرسالة", "البلاغ", "الإعلان", "التصريح", "البرقية", "الخطاب", "القرار",
+    "الدراسة", "المذكرة"))
 
 
 def _title_holder(layout: Layout, region: list[str], cue_wi: int) -> str | None:
@@ -720,7 +802,8 @@ def _title_holder(layout: Layout, region: list[str], cue_wi: int) -> str | None:
 
     def introduced(m: MentionRef) -> bool:
         back = {_bare_al(layout.norm(j)) for j in range(max(0, m.first - 3), m.first)}
-        return key in back and not _in_marks(doc.text, max(0, m.start - 300), m.start)
+        return (key in back or _apposed_title(layout, m, title, key)) and not _in_marks(
+            doc.text, max(0, m.start - 300), m.start)
 
     best = None
     for m in layout.between(max(0, cue_off - 3000), cue_off):
@@ -1102,6 +1185,8 @@ def extract_quotes(doc: Doc, layout: Layout, actor_trail: list[tuple[int, str]] 
                 # "ندد الرئيس العام لهيئة … الشيخ فلان، بالتفجير … وقال: إن": the first quote of
                 # an article with no speaker of its own is the lead's subject's.
                 spk = _lead_actor(layout, cue_off)
+            if q.continues == "np" and spk is not None and not _np_refers(layout, q.cue_wi, spk):
+                spk = None  # a new subject that is no entity: not the organisation before
         last = (cue_off, spk)
         if si is not None:
             last_sent[si] = spk
@@ -1294,7 +1379,7 @@ def _etype(doc: Doc, eid: str | None) -> str | None:
 
 
 def _cont(how: str) -> object:
-    return how if how in ("sentence", "scripture") else how == "continue"
+    return how if how in ("sentence", "scripture", "np") else how == "continue"
 
 
 def _first_actor(layout: Layout, lo: int, hi: int) -> str | None:
