@@ -74,7 +74,13 @@ VAGUE_CUES = frozenset({"منطقه", "ريف", "محيط", "ضواحي"})
 #: Cue words that a gazetteer name may start with but that stay outside the mention.
 SPLIT_CUES = frozenset({"مدينه", "منطقه"})
 
-_CITY_CUES = frozenset({"مدينه", "بلده", "عاصمه", "العاصمه", "قريه"})
+_CITY_CUES = frozenset({"مدينه", "بلده", "العاصمه", "قريه"})
+
+#: Indefinite "عاصمة X" is a construct, "the capital of X": X names the country (or an
+#: admin area), never a town (مسقط عاصمة عمان: Oman, not Amman). "العاصمة X" (with ال) is
+#: apposition, "the capital, X", and stays a city cue.
+_CAPITAL_OF = "عاصمه"
+_CAPITAL_OF_LEVELS = ("admin1", "admin2")
 
 #: First words of two-word place names (أم الرصاص، أبو ديس، بني سهيلا، رأس العين، تل أبيض).
 COMPOUND_HEADS = frozenset(name_key(w) for w in (
@@ -472,6 +478,8 @@ class Finder:
                 variants.append(pn[2:])
             for v in variants:
                 if v in CUES:
+                    if v == _CAPITAL_OF and pn == "ل" + v and p.clitic_before == "ل":
+                        v = "العاصمه"  # للعاصمة: ل + the article, its alef elided
                     h.cue = v
                     if v in MENTION_CUES:
                         h.start = p.start + (len(p.norm) - len(v) if v != pn else 0)
@@ -784,7 +792,15 @@ def score(p: Place, cue: str | None, ctx: DocContext, same_name: tuple[Place, ..
     """How well place ``p`` fits one mention (higher is better). ``others``: the document's
     anchor places that are not readings of this same name (computed if not given)."""
     s = p.prominence
-    if cue:
+    if cue == _CAPITAL_OF:
+        # No malus for a town: a name the gazetteer only knows as a town stays placeable.
+        # An admin area only in a country the document names (عاصمة باردة "a cold
+        # capital" is no district of Azerbaijan; عاصمة كردستان next to Iran is Iraq's).
+        if p.level in ("country", "region"):
+            s += 3.0
+        elif p.level in _CAPITAL_OF_LEVELS:
+            s += 3.0 if ctx.focus_share(p.country) > 0 else -2.0
+    elif cue:
         levels = CUES.get(cue, ())
         if p.level in levels:
             s += 1.5 if cue in VAGUE_CUES else 3.0
