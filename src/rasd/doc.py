@@ -7,8 +7,12 @@ Offsets are code-point indices into ``Doc.text``, end exclusive.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
+
+# Entity ids "e1", "e2" …: new entities continue after the highest.
+_ENTITY_ID = re.compile(r"^e(\d+)$")
 
 SCHEMA = "rasd.document/1"
 
@@ -261,6 +265,11 @@ class Doc:
     def span(self, start: int, end: int) -> Span:
         """A :class:`Span` over ``text[start:end]``."""
         return Span(start, end, self.text[start:end])
+
+    def next_entity_number(self) -> int:
+        """N for the next new entity's id "eN": one more than the highest "eN" (1 if none)."""
+        return 1 + max((int(m.group(1)) for e in self.entities
+                        if (m := _ENTITY_ID.match(e.id or ""))), default=0)
 
     def entity(self, entity_id: str | None) -> Entity | None:
         """The entity with this id, or ``None``."""

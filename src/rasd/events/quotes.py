@@ -614,17 +614,13 @@ def _add_person(layout: Layout, start: int, end: int) -> str:
                 e.mentions.sort(key=lambda m: m.start)
                 layout.add_mention(start, end, e)
             return e.id
-    top = 0
-    for e in doc.entities:
-        if e.id[:1] == "e" and e.id[1:].isdigit():
-            top = max(top, int(e.id[1:]))
     try:
         from rasd.kb.translit import transliterate_name
 
         name_en = transliterate_name(name) or None
     except Exception:  # the KB tables are optional here
         name_en = None
-    ent = Entity(id=f"e{top + 1}", type="PER", name=name, name_en=name_en,
+    ent = Entity(id=f"e{doc.next_entity_number()}", type="PER", name=name, name_en=name_en,
                  mentions=[Span(start, end, name)], extra={"by": "quotes"})
     doc.entities.append(ent)
     layout.add_mention(start, end, ent)

@@ -16,7 +16,6 @@ from rasd.geo.resolve import (
 from rasd.text.normalize import normalize
 from rasd.text.tokens import tokenize, word_frequencies
 
-_ID = re.compile(r"^e(\d+)$")
 
 _UNKNOWN_PLACE = Entry((), "cue")  # a place known only by its cue word (geo null)
 
@@ -367,8 +366,7 @@ class GeoStage:
         streets = doc.scratch.get("geo_streets", ())
         by_name = {_base_key(name_key(e.name)): e for e in doc.entities
                    if e.type == "LOC" and e.id not in streets}
-        next_id = 1 + max((int(m.group(1)) for e in doc.entities
-                           if (m := _ID.match(e.id or ""))), default=0)
+        next_id = doc.next_entity_number()
         nested: list[tuple[Hit, Entity]] = []
         seen: dict[int, set[tuple[int, int]]] = {}
         emptied: dict[str, str] = {}  # entity left without mentions → the one that took them
@@ -847,8 +845,7 @@ def _street_lists(doc: Doc, hits: list[Hit], streets: set[str]) -> list[Hit]:
     if not spans:
         return hits
     span_set = set(spans)
-    next_id = 1 + max((int(m.group(1)) for e in doc.entities
-                       if (m := _ID.match(e.id or ""))), default=0)
+    next_id = doc.next_entity_number()
     emptied: dict[str, str] = {}
     new: dict[tuple[int, int], Entity] = {}
     for s0, e0 in spans:

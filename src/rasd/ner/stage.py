@@ -121,8 +121,7 @@ class NerStage:
 
     def __call__(self, doc: Doc) -> Doc:
         found = self.mentions(doc)
-        ids = [int(e.id[1:]) for e in doc.entities if e.id[:1] == "e" and e.id[1:].isdigit()]
-        nxt = max(ids, default=0) + 1
+        nxt = doc.next_entity_number()
         for typ, s, e, conf in found:
             sp = Span(s, e, doc.text[s:e])
             doc.entities.append(Entity(id=f"e{nxt}", type=typ, name=sp.text, mentions=[sp],
