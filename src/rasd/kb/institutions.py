@@ -13,6 +13,7 @@ institution with that head named before.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import compress
 
 from rasd.kb import orgname
@@ -34,28 +35,22 @@ _OFFICE = frozenset(normalize(w) for w in (
     "رئيس رئيسة نائب مدير مديرة أمين الأمين العام عام وكيل مساعد مستشار عضو أعضاء محافظ "
     "متحدث المتحدث ناطق الناطق باسم مسؤول مسؤولو مسؤولي موظف موظفو موظفي منسوبي "
     "قيادات قيادة وزير الوزير").split())
-_SURFACE: frozenset[str] | None = None
-_SURFACE_DEF: frozenset[str] | None = None
 
 
+@lru_cache(maxsize=1)
 def surface() -> frozenset[str]:
     """Every clitic form (و ف ب ك ل لل) of the heads, with and without the article."""
-    global _SURFACE
-    if _SURFACE is None:
-        from rasd.kb.index import surface_forms
+    from rasd.kb.index import surface_forms
 
-        _SURFACE = frozenset(surface_forms(set(_HEADS) | set(_DEF))) | _HEADS | _DEF
-    return _SURFACE
+    return frozenset(surface_forms(set(_HEADS) | set(_DEF))) | _HEADS | _DEF
 
 
+@lru_cache(maxsize=1)
 def _surface_def() -> frozenset[str]:
     """Every clitic form of the definite heads ("الوزارة", "والوزارة", "للوزارة" …)."""
-    global _SURFACE_DEF
-    if _SURFACE_DEF is None:
-        from rasd.kb.index import surface_forms
+    from rasd.kb.index import surface_forms
 
-        _SURFACE_DEF = frozenset(surface_forms(set(_DEF))) | _DEF
-    return _SURFACE_DEF
+    return frozenset(surface_forms(set(_DEF))) | _DEF
 
 
 def heads_among(norms: list[str], among: list[int] | None = None) -> list[int]:

@@ -142,15 +142,22 @@ _CLUB = frozenset(_key(w) for w in ("نادي", "النادي", "أندية"))
 
 
 @lru_cache(maxsize=1)
+def _country_rows() -> tuple[list[str], ...]:
+    """The rows (tab-split lines) of the KB's ``gen_countries.tsv``, read once; none when
+    the file is missing."""
+    try:
+        text = resources.files("rasd.kb").joinpath("data/gen_countries.tsv").read_text("utf-8")
+    except (FileNotFoundError, OSError):
+        return ()
+    return tuple(line.split("\t") for line in text.splitlines())
+
+
+@lru_cache(maxsize=1)
 def _adjective_countries() -> dict[str, str]:
     """Normalised nationality adjective (without the article) → the English country name
     as the KB writes it after "of" ("the United States", "Jordan"), for the adjectives the
     KB's country table ties to a country (ADJ rows with a country code)."""
-    try:
-        text = resources.files("rasd.kb").joinpath("data/gen_countries.tsv").read_text("utf-8")
-    except (FileNotFoundError, OSError):
-        return {}
-    rows = [line.split("\t") for line in text.splitlines() if not line.startswith("#")]
+    rows = [c for c in _country_rows() if not c[0].startswith("#")]
     names = {c[5]: c[2] for c in rows if len(c) > 6 and c[0] == f"loc:{c[5]}" and c[6] == "country"}
     the = {c[5] for c in rows if len(c) > 5 and c[5] in names
            and f"of the {names[c[5]]}" in c[2]}
@@ -174,12 +181,7 @@ def _adjectives() -> dict[str, str]:
     adjective, from the KB's generated ``gen_countries.tsv`` (ADJ rows)."""
     out: dict[str, str] = {}
     hand: dict[str, str] = {}
-    try:
-        text = resources.files("rasd.kb").joinpath("data/gen_countries.tsv").read_text("utf-8")
-    except (FileNotFoundError, OSError):
-        return out
-    for line in text.splitlines():
-        cols = line.split("\t")
+    for cols in _country_rows():
         if len(cols) < 4 or cols[1] != "ADJ":
             continue
         en = " ".join(w[:1].upper() + w[1:] for w in cols[2].split())
@@ -275,12 +277,9 @@ def _translate(name: str) -> str | None:
     # first لـ word into the modifiers of the head and the "of" phrase.
     head = parsed[0] if parsed[0][1] in _HEADS_N and not parsed[0][0] else None
     rest = parsed[1:] if head is not None else parsed
-    cut = next((i for i, p in enumerate(rest) if "l" in p[0]), len(rest))
-    mods = [(p, e) for p, _, e in rest[:cut]]
-    of = [(p.replace("l", ""), e) for p, _, e in rest[cut:]]
-    of_en = _run(of)
     if head is None:
-        out = _run(mods)
+        mods_en, of_en = _split_of(rest)
+        out = mods_en
         if of_en:
             out += " of " + of_en
         return out or None
@@ -313,20 +312,23 @@ _FEM_PLURALS = frozenset(_key(w) for w in ("شؤون", "مجالس", "لجان",
 
 def _translate_parts(head: tuple[str, str, str], rest: list[tuple[str, str, str]]) -> str:
     """English of a head noun and its following words (modifiers, then an "of" phrase)."""
-    cut = next((i for i, p in enumerate(rest) if "l" in p[0]), len(rest))
-    mods = [(p, e) for p, _, e in rest[:cut]]
-    of_en = _run([(p.replace("l", ""), e) for p, _, e in rest[cut:]])
+    mods_en, of_en = _split_of(rest)
     head_en = head[2]
     if head[1] in _OF_HEADS_N:
-        inner = _run(mods)
-        out = f"{head_en} of {inner}" if inner else head_en
+        out = f"{head_en} of {mods_en}" if mods_en else head_en
         if of_en:
             out += " for " + of_en
         return out
-    mods_en = _run(mods)
     if of_en and of_en.split()[-1] in _SPORT:
         return " ".join(x for x in (mods_en, of_en, head_en) if x)
     out = " ".join(x for x in (mods_en, head_en) if x)
     if of_en:
         out += " of " + of_en
     return out
+
+
+def _split_of(rest: list[tuple[str, str, str]]) -> tuple[str, str]:
+    """English of the modifiers before the first لـ word and of the "of" phrase from it."""
+    cut = next((i for i, p in enumerate(rest) if "l" in p[0]), len(rest))
+    mods_en = _run([(p, e) for p, _, e in rest[:cut]])
+    return mods_en, _run([(p.replace("l", ""), e) for p, _, e in rest[cut:]])
